@@ -1,0 +1,38 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { AIME_BIN, makeHome, removeHome, startDaemon, testEnv } from '../test/support/daemon.js';
+import { median, round, type Benchmark } from './types.js';
+
+/** `aime status` as a whole process, and the idle daemon's resident memory. */
+export const daemonBenchmark: Benchmark = {
+  group: 'daemon',
+  async run() {
+    const home = makeHome();
+    const daemon = await startDaemon(home);
+    try {
+      const times: number[] = [];
+      for (let i = 0; i < 21; i++) {
+        const started = process.hrtime.bigint();
+        const result = spawnSync(process.execPath, [AIME_BIN, 'status'], { env: testEnv(home), encoding: 'utf8' });
+        if (result.status !== 0) throw new Error(`aime status failed: ${result.stderr}`);
+        times.push(Number(process.hrtime.bigint() - started) / 1e6);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      const rssMb = residentMb(daemon.process.pid ?? 0);
+      const statusMs = median(times);
+      return [
+        { name: 'status-process-ms', value: round(statusMs), unit: 'ms', target: '< 150 (median of 21)', ok: statusMs < 150, details: { min: round(Math.min(...times)), max: round(Math.max(...times)) } },
+        { name: 'idle-daemon-rss-mb', value: round(rssMb), unit: 'MB', target: '< 80', ok: rssMb < 80 },
+      ];
+    } finally {
+      await daemon.stop();
+      removeHome(home);
+    }
+  },
+};
+
+function residentMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 'NaN');
+  return kb / 1024;
+}

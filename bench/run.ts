@@ -1,0 +1,26 @@
+import { daemonBenchmark } from './daemon.js';
+import type { Benchmark, BenchResult } from './types.js';
+
+/**
+ * `npm run bench [group…]`: runs the benchmarks and prints one JSON document on stdout
+ * (progress on stderr). Exit code 1 when a target is missed.
+ */
+const BENCHMARKS: Benchmark[] = [daemonBenchmark];
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2);
+  const selected = wanted.length ? BENCHMARKS.filter((bench) => wanted.includes(bench.group)) : BENCHMARKS;
+  const results: BenchResult[] = [];
+  for (const bench of selected) {
+    process.stderr.write(`bench: ${bench.group}…\n`);
+    const started = Date.now();
+    const measured = await bench.run();
+    results.push(...measured.map((result) => ({ ...result, name: `${bench.group}.${result.name}` })));
+    process.stderr.write(`bench: ${bench.group} done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  }
+  const report = { node: process.version, machine: { cpus: (await import('node:os')).cpus().length }, results, ok: results.every((result) => result.ok) };
+  process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+  process.exitCode = report.ok ? 0 : 1;
+}
+
+await main();

@@ -1,0 +1,10 @@
+import { InitialSchema1763700000000 } from './1763700000000-initial-schema.js';
+
+/**
+ * Every migration, oldest first. Released migrations are never edited: a schema change is
+ * a new file here. Number ranges by area keep parallel work apart:
+ * 17637000xxxxx foundation, 17637100xxxxx listens, 17637200xxxxx roon,
+ * 17637300xxxxx collection, 17637400xxxxx ai, 17637500xxxxx playlists,
+ * 17637600xxxxx jobs, 17637700xxxxx analytics.
+ */
+export const MIGRATIONS = [InitialSchema1763700000000];

@@ -1,0 +1,36 @@
+import type { Command } from 'commander';
+import { SERVICE_NAMES } from '../../rpc/methods/service.js';
+import { action, examples } from '../action.js';
+import { serviceLine } from './status.js';
+
+export function registerServiceCommands(program: Command): void {
+  const service = program
+    .command('service')
+    .description(`start and stop the daemon's services (${SERVICE_NAMES.join(', ')}); the choice survives restarts`);
+
+  service
+    .command('list')
+    .description('each service: wanted on or off, running or not, last run, last error')
+    .addHelpText('after', examples('aime service list', 'aime service list --json'))
+    .action(
+      action(async (cli) => {
+        const { services } = await cli.call('service.list', {});
+        cli.out.data({ services });
+        for (const item of services) cli.out.line(serviceLine(cli.out, item));
+      }),
+    );
+
+  for (const verb of ['start', 'stop'] as const) {
+    service
+      .command(`${verb} <name>`)
+      .description(`${verb} a service and remember it (the daemon ${verb === 'start' ? 'restarts' : 'keeps'} it ${verb === 'start' ? 'at every start' : 'off'})`)
+      .addHelpText('after', examples(`aime service ${verb} lastfm-tracker`))
+      .action(
+        action(async (cli, name: string) => {
+          const status = await cli.call(`service.${verb}`, { name });
+          cli.out.data(status);
+          cli.out.line(serviceLine(cli.out, status));
+        }),
+      );
+  }
+}

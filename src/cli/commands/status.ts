@@ -1,0 +1,53 @@
+import type { Command } from 'commander';
+import type { ServiceStatus, StatusResult } from '../../rpc/methods/system.js';
+import { action, examples } from '../action.js';
+import { ExitCode } from '../exit.js';
+import { formatDuration, formatNumber, type Output } from '../output.js';
+
+export function registerStatusCommands(program: Command): void {
+  program
+    .command('status')
+    .description('show the daemon, the database and every service at a glance')
+    .addHelpText('after', examples('aime status', 'aime status --json | jq .services'))
+    .action(
+      action(async (cli) => {
+        const status = await cli.call('system.status', {});
+        cli.out.data(status);
+        printStatus(cli.out, status);
+      }),
+    );
+
+  program
+    .command('health')
+    .description('exit 0 only when the daemon answers and its database takes writes (for monitoring)')
+    .addHelpText('after', examples('aime health && echo ok'))
+    .action(
+      action(async (cli) => {
+        const health = await cli.call('system.health', {});
+        cli.out.data(health);
+        cli.out.line(health.ok ? 'ok' : `unhealthy: database not writable (${health.db.error ?? 'unknown'})`);
+        return health.ok ? ExitCode.Ok : ExitCode.Failed;
+      }),
+    );
+}
+
+function printStatus(out: Output, status: StatusResult): void {
+  const { bold, dim } = out.paint;
+  out.line(`${bold(`AIME ${status.version}`)}  daemon up ${formatDuration(status.uptimeSeconds)} ${dim(`(pid ${status.pid})`)}`);
+  const { db } = status;
+  out.line(`${bold('Database')}  ${db.path}`);
+  out.line(`          ${formatNumber(db.listens)} listens · ${formatNumber(db.albums)} albums · ${formatNumber(db.artists)} artists · ${formatNumber(db.tracks)} tracks`);
+  out.line(bold('Services'));
+  for (const service of Object.values(status.services)) out.line(`  ${serviceLine(out, service)}`);
+  const roon = status.roon;
+  out.line(`${bold('Roon')}      ${roon.connected ? `connected to ${roon.coreName ?? 'Core'} · ${roon.zones} zones` : 'not connected'}`);
+}
+
+export function serviceLine(out: Output, service: ServiceStatus): string {
+  const { green, red, yellow, dim } = out.paint;
+  const mark = service.running ? green('● running') : service.state === 'not-configured' ? yellow('! not configured') : service.state === 'failed' ? red('✗ failed') : dim('○ stopped');
+  const wish = service.active && !service.running && service.state !== 'not-configured' ? dim(' (wanted on)') : '';
+  const last = service.lastRunAt ? dim(` last run ${service.lastRunAt}`) : '';
+  const error = service.lastError ? `  ${dim(service.lastError)}` : '';
+  return `${service.name.padEnd(15)} ${mark}${wish}${last}${error}`;
+}

@@ -1,0 +1,42 @@
+import { Command, CommanderError, Option } from 'commander';
+import { VERSION } from '../version.js';
+import { ExitCode } from './exit.js';
+import { registerDaemonCommands } from './commands/daemon.js';
+import { registerStatusCommands } from './commands/status.js';
+import { registerConfigCommands } from './commands/config.js';
+import { registerServiceCommands } from './commands/service.js';
+import { registerDbCommands } from './commands/db.js';
+
+/** Every command group, in the order `aime --help` lists them. */
+const GROUPS = [registerStatusCommands, registerDaemonCommands, registerServiceCommands, registerConfigCommands, registerDbCommands];
+
+export function buildProgram(): Command {
+  const program = new Command('aime')
+    .description('AIME — AI Music Enabler: your listening life (Last.fm, Roon, Discogs) on your own machine.')
+    .version(VERSION, '-V, --version')
+    .option('--json', 'machine-readable output on stdout (nothing else)')
+    .option('--home <dir>', 'folder holding config, database and socket (env AIME_HOME)')
+    .option('--socket <path>', 'daemon socket path (env AIME_SOCKET)')
+    .option('--no-color', 'no colours (also NO_COLOR=1, or when stdout is not a terminal)')
+    .option('-q, --quiet', 'print only results and errors')
+    .addOption(new Option('--verbose', 'show stack traces of errors'))
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ outputError: (text, write) => write(`aime: ${text.replace(/^error: /, '')}`) });
+  for (const register of GROUPS) register(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      const ok = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help';
+      process.exitCode = ok ? ExitCode.Ok : ExitCode.BadUsage;
+      return;
+    }
+    throw error;
+  }
+}

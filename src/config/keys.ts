@@ -1,0 +1,65 @@
+/**
+ * Every configuration key AIME reads, in one table: its type, default, whether it is a
+ * secret, and what it means. The conf JSON schema, the AIME_* environment names, the
+ * masking in `aime config list` and the typed view all derive from this table.
+ */
+export type KeyType = 'string' | 'integer' | 'boolean' | 'string[]' | 'object';
+
+export interface KeySpec {
+  readonly key: string;
+  readonly type: KeyType;
+  readonly default?: unknown;
+  readonly secret?: boolean;
+  readonly enum?: readonly string[];
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly pattern?: string;
+  readonly description: string;
+}
+
+export const CONFIG_KEYS: readonly KeySpec[] = [
+  { key: 'lastfm.apiKey', type: 'string', secret: true, description: 'Last.fm API key (https://www.last.fm/api/account/create)' },
+  { key: 'lastfm.apiSecret', type: 'string', secret: true, description: 'Last.fm shared secret' },
+  { key: 'lastfm.username', type: 'string', description: 'Last.fm user whose scrobbles are recorded' },
+  { key: 'lastfm.apiUrl', type: 'string', default: 'https://ws.audioscrobbler.com/2.0/', description: 'Last.fm API endpoint' },
+  { key: 'lastfm.pollSeconds', type: 'integer', default: 120, minimum: 1, maximum: 86400, description: 'Seconds between two polls of the Last.fm tracker' },
+  { key: 'discogs.token', type: 'string', secret: true, description: 'Discogs personal access token' },
+  { key: 'discogs.username', type: 'string', description: 'Discogs user whose collection is imported' },
+  { key: 'discogs.apiUrl', type: 'string', default: 'https://api.discogs.com', description: 'Discogs API endpoint' },
+  { key: 'spotify.clientId', type: 'string', secret: true, description: 'Spotify client id (client-credentials flow)' },
+  { key: 'spotify.clientSecret', type: 'string', secret: true, description: 'Spotify client secret' },
+  { key: 'spotify.apiUrl', type: 'string', default: 'https://api.spotify.com/v1', description: 'Spotify Web API endpoint' },
+  { key: 'spotify.authUrl', type: 'string', default: 'https://accounts.spotify.com/api/token', description: 'Spotify token endpoint' },
+  { key: 'musicbrainz.apiUrl', type: 'string', default: 'https://musicbrainz.org/ws/2', description: 'MusicBrainz API endpoint (1 request/s)' },
+  { key: 'coverart.apiUrl', type: 'string', default: 'https://coverartarchive.org', description: 'Cover Art Archive endpoint' },
+  { key: 'ai.baseUrl', type: 'string', default: 'https://api.infomaniak.com/2/ai/{product_id}/openai/v1', description: 'OpenAI-compatible base URL (Infomaniak EurIA: replace {product_id}; a local server works too)' },
+  { key: 'ai.apiKey', type: 'string', secret: true, description: 'Bearer token of the AI server' },
+  { key: 'ai.model', type: 'string', default: 'mistral3', description: 'Model used for generated texts' },
+  { key: 'ai.language', type: 'string', default: 'fr', enum: ['fr', 'en'], description: 'Language of generated texts' },
+  { key: 'ai.timeoutSeconds', type: 'integer', default: 45, minimum: 1, maximum: 600, description: 'Timeout of one AI request' },
+  { key: 'roon.host', type: 'string', description: 'Roon Core address (unset: discovery on the local network)' },
+  { key: 'roon.port', type: 'integer', default: 9330, minimum: 1, maximum: 65535, description: 'Roon Core port' },
+  { key: 'roon.defaultZone', type: 'string', description: 'Zone name or id used when --zone is not given' },
+  { key: 'roon.radioStations', type: 'string[]', default: [], description: 'Station names never recorded as listens' },
+  { key: 'scheduler.outputDir', type: 'string', description: 'Where jobs write their files (default: $AIME_HOME/output)' },
+  { key: 'scheduler.maxFilesPerType', type: 'integer', default: 5, minimum: 1, maximum: 1000, description: 'Files kept per job type (newest first)' },
+  { key: 'scheduler.jobs', type: 'object', default: {}, description: 'Per-job overrides, e.g. {"markdown-export":{"cron":"0 7 * * *"}}' },
+  { key: 'timezone', type: 'string', description: 'IANA time zone for timelines, heatmaps and schedules (default: the system zone)' },
+  { key: 'socket.mode', type: 'string', default: '0600', pattern: '^0?[0-7]{3}$', description: 'Permissions of the daemon socket (0660 with socket.group to share)' },
+  { key: 'socket.group', type: 'string', description: 'Group owning the socket when socket.mode is 0660' },
+  { key: 'log.level', type: 'string', default: 'info', enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], description: 'Daemon log level' },
+  { key: 'http.timeoutSeconds', type: 'integer', default: 20, minimum: 1, maximum: 600, description: 'Timeout of one outgoing HTTP request' },
+  { key: 'http.retries', type: 'integer', default: 5, minimum: 0, maximum: 20, description: 'Retries of a failing outgoing request before giving up' },
+  { key: 'http.retryBaseMs', type: 'integer', default: 1000, minimum: 1, maximum: 60000, description: 'First backoff delay; doubles on every retry, with jitter' },
+];
+
+const BY_KEY = new Map(CONFIG_KEYS.map((spec) => [spec.key, spec]));
+
+export function keySpec(key: string): KeySpec | undefined {
+  return BY_KEY.get(key);
+}
+
+/** `lastfm.apiUrl` → `AIME_LASTFM_API_URL` */
+export function envName(key: string): string {
+  return 'AIME_' + key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/\./g, '_').toUpperCase();
+}

@@ -1,0 +1,119 @@
+import { ConfigFile } from '../config/config.js';
+import { createLogger, type Logger } from '../log.js';
+import { openDatabase, runMigrations, type Database } from '../db/data-source.js';
+import { SqliteServiceStates } from '../db/repositories/service-states.js';
+import { SqliteLibraryCounts } from '../db/repositories/maintenance.js';
+import { HttpClient } from '../integrations/http.js';
+import { PROJECT_URL, VERSION } from '../version.js';
+import { claimSocketPath } from './socket-guard.js';
+import { RpcServer, type HandlerTable } from './server.js';
+import { ServiceRegistry } from './services.js';
+import { PlannedService } from './planned-service.js';
+import { systemHandlers } from './handlers/system.js';
+import { configHandlers } from './handlers/config.js';
+import { serviceHandlers } from './handlers/service.js';
+import { dbHandlers } from './handlers/db.js';
+
+export interface DaemonOptions {
+  readonly home?: string;
+  readonly socket?: string;
+  readonly logLevel?: string;
+}
+
+/** Everything the services and handlers are built from (one typed deps object). */
+export interface DaemonDeps {
+  readonly config: ConfigFile;
+  readonly log: Logger;
+  readonly db: Database;
+  readonly http: HttpClient;
+  readonly registry: ServiceRegistry;
+}
+
+/**
+ * The composition root: config → logger → socket claim → database + migrations →
+ * services (restored from service_states) → socket server. SIGTERM/SIGINT stop it all
+ * in reverse order.
+ */
+export async function runDaemon(options: DaemonOptions): Promise<void> {
+  const startedAt = Date.now();
+  // Every file the daemon creates (database, WAL, job files) is private to its user.
+  process.umask(0o077);
+  const config = await ConfigFile.open({ home: options.home, socket: options.socket });
+  const values = config.values();
+  const log = await createLogger({
+    level: options.logLevel ?? values.log.level,
+    secrets: config.secretValues(),
+    pretty: process.stdout.isTTY === true,
+  });
+  const socketPath = config.paths.socket;
+  const claim = await claimSocketPath(socketPath);
+  if (claim === 'stale-removed') log.warn({ socket: socketPath }, 'removed a stale socket left by a previous daemon');
+
+  const db = await openDatabase({ path: config.paths.database });
+  const applied = await runMigrations(db);
+  if (applied.length) log.info({ applied }, 'database migrated');
+
+  const http = new HttpClient({
+    userAgent: `aime/${VERSION} (+${PROJECT_URL})`,
+    log: log.child({ component: 'http' }),
+    timeoutMs: values.http.timeoutSeconds * 1000,
+    retries: values.http.retries,
+    retryBaseMs: values.http.retryBaseMs,
+  });
+  const registry = new ServiceRegistry(new SqliteServiceStates(db), log.child({ component: 'services' }));
+  registry.register(new PlannedService('lastfm-tracker', 'the Last.fm tracker needs lastfm.apiKey and lastfm.username'));
+  registry.register(new PlannedService('roon-tracker', 'the Roon tracker needs a paired Roon Core (aime roon pair)'));
+  registry.register(new PlannedService('scheduler', 'the scheduler is not available in this build'));
+
+  const handlers: HandlerTable = {
+    ...systemHandlers({
+      version: VERSION,
+      startedAt,
+      socket: socketPath,
+      db,
+      counts: new SqliteLibraryCounts(db),
+      registry,
+      roon: () => ({ connected: false, coreName: null, zones: 0 }),
+    }),
+    ...configHandlers({ config, changed: (key) => log.info({ key }, 'configuration changed') }),
+    ...serviceHandlers(registry),
+    ...dbHandlers(db),
+  };
+
+  const server = new RpcServer({
+    path: socketPath,
+    mode: Number.parseInt(values.socket.mode, 8),
+    group: values.socket.group,
+    handlers,
+    log: log.child({ component: 'rpc' }),
+  });
+  await server.listen();
+  await registry.restore();
+  log.info({ version: VERSION, socket: socketPath, database: db.path }, 'daemon ready');
+
+  await waitForSignal();
+  log.info('stopping');
+  const force = setTimeout(() => {
+    log.error('shutdown took longer than 4.5 s; exiting anyway');
+    process.exit(1);
+  }, 4500);
+  force.unref();
+  await server.close(1500);
+  await registry.stopAll();
+  await http.close();
+  await db.close();
+  log.info('stopped');
+  log.flush();
+}
+
+function waitForSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const onSignal = (signal: NodeJS.Signals) => {
+      process.off('SIGTERM', onSignal);
+      process.off('SIGINT', onSignal);
+      resolve(signal);
+    };
+    process.on('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
+  });
+}

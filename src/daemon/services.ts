@@ -1,0 +1,162 @@
+import type { Logger } from '../log.js';
+import { UserError, errorMessage } from '../core/errors.js';
+import type { ServiceStateRepository } from '../core/ports.js';
+import type { ServiceStatus } from '../rpc/methods/system.js';
+
+/** What a running service tells about itself. */
+export interface ServiceReport {
+  readonly running: boolean;
+  readonly lastRunAt?: Date | null;
+  readonly lastError?: string | null;
+  readonly details?: Record<string, unknown>;
+}
+
+/**
+ * A long-lived part of the daemon (tracker, connection, scheduler). Constructors only
+ * assign fields; `start` must return once the service is running (long work happens in
+ * the background), and stop when `signal` aborts or `stop()` is called.
+ */
+export interface Service {
+  readonly name: string;
+  /** Why the service cannot run with the current configuration; undefined when it can. */
+  missingConfiguration(): string | undefined;
+  start(signal: AbortSignal): Promise<void>;
+  stop(): Promise<void>;
+  report(): ServiceReport;
+}
+
+interface Slot {
+  readonly service: Service;
+  active: boolean;
+  state: 'stopped' | 'starting' | 'running' | 'not-configured' | 'failed';
+  error: string | null;
+  abort?: AbortController;
+}
+
+/**
+ * Starts and stops services, persists the user's wish for each in service_states, and
+ * restores those wishes when the daemon starts. One failing service is logged and
+ * reported; it never takes the others down.
+ */
+export class ServiceRegistry {
+  private readonly slots = new Map<string, Slot>();
+  private readonly states: ServiceStateRepository;
+  private readonly log: Logger;
+
+  constructor(states: ServiceStateRepository, log: Logger) {
+    this.states = states;
+    this.log = log;
+  }
+
+  register(service: Service): void {
+    this.slots.set(service.name, { service, active: false, state: 'stopped', error: null });
+  }
+
+  names(): string[] {
+    return [...this.slots.keys()];
+  }
+
+  /** Starts every service whose persisted wish is "active". */
+  async restore(): Promise<void> {
+    for (const wish of await this.states.all()) {
+      const slot = this.slots.get(wish.name);
+      if (!slot || !wish.active) continue;
+      slot.active = true;
+      await this.launch(slot);
+    }
+  }
+
+  async start(name: string): Promise<ServiceStatus> {
+    const slot = this.slot(name);
+    slot.active = true;
+    await this.states.save(name, true);
+    if (slot.state !== 'running' && slot.state !== 'starting') await this.launch(slot);
+    return this.status(name);
+  }
+
+  async stop(name: string): Promise<ServiceStatus> {
+    const slot = this.slot(name);
+    slot.active = false;
+    await this.states.save(name, false);
+    await this.halt(slot);
+    return this.status(name);
+  }
+
+  /** Stops everything in reverse order of registration, keeping the persisted wishes. */
+  async stopAll(): Promise<void> {
+    for (const slot of [...this.slots.values()].reverse()) await this.halt(slot);
+  }
+
+  status(name: string): ServiceStatus {
+    const slot = this.slot(name);
+    const report = slot.state === 'running' ? safeReport(slot.service) : undefined;
+    const missing = slot.state === 'not-configured' ? slot.error : null;
+    return {
+      name,
+      active: slot.active,
+      running: slot.state === 'running' && (report?.running ?? false),
+      state: slot.state,
+      lastRunAt: report?.lastRunAt ? report.lastRunAt.toISOString() : null,
+      lastError: report?.lastError ?? missing ?? slot.error,
+      details: report?.details,
+    };
+  }
+
+  list(): ServiceStatus[] {
+    return this.names().map((name) => this.status(name));
+  }
+
+  private slot(name: string): Slot {
+    const slot = this.slots.get(name);
+    if (!slot) throw new UserError(`unknown service "${name}" (services: ${this.names().join(', ')})`);
+    return slot;
+  }
+
+  private async launch(slot: Slot): Promise<void> {
+    const { service } = slot;
+    const missing = service.missingConfiguration();
+    if (missing) {
+      slot.state = 'not-configured';
+      slot.error = `not configured: ${missing}`;
+      this.log.warn({ service: service.name, reason: missing }, 'service not configured; it will start once configured');
+      return;
+    }
+    slot.state = 'starting';
+    slot.abort = new AbortController();
+    try {
+      await service.start(slot.abort.signal);
+      slot.state = 'running';
+      slot.error = null;
+      this.log.info({ service: service.name }, 'service started');
+    } catch (error) {
+      slot.state = 'failed';
+      slot.error = errorMessage(error);
+      slot.abort.abort();
+      this.log.error({ service: service.name, err: error }, 'service failed to start');
+      await this.states.recordError(service.name, slot.error);
+    }
+  }
+
+  private async halt(slot: Slot): Promise<void> {
+    if (slot.state !== 'running' && slot.state !== 'starting') {
+      if (slot.state === 'not-configured') slot.state = 'stopped';
+      return;
+    }
+    slot.abort?.abort();
+    try {
+      await slot.service.stop();
+    } catch (error) {
+      this.log.error({ service: slot.service.name, err: error }, 'service did not stop cleanly');
+    }
+    slot.state = 'stopped';
+    this.log.info({ service: slot.service.name }, 'service stopped');
+  }
+}
+
+function safeReport(service: Service): ServiceReport | undefined {
+  try {
+    return service.report();
+  } catch {
+    return undefined;
+  }
+}

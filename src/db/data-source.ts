@@ -1,0 +1,81 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
+import { DataSource } from 'typeorm';
+import { MIGRATIONS } from '../../migrations/index.js';
+import { UnrecoverableError, errorMessage } from '../core/errors.js';
+import { ENTITIES } from './entities/index.js';
+
+export interface OpenOptions {
+  readonly path: string;
+  /** Read-only connection (aime export while the daemon is down, job readers). */
+  readonly readonly?: boolean;
+}
+
+/**
+ * One open database: the TypeORM data source plus the better-sqlite3 handle that the
+ * repositories use for their prepared statements on hot paths (both live only in db/).
+ */
+export interface Database {
+  readonly path: string;
+  readonly dataSource: DataSource;
+  readonly sqlite: BetterSqlite3.Database;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  if (!options.readonly) mkdirSync(dirname(options.path), { recursive: true, mode: 0o700 });
+  else if (!existsSync(options.path)) throw new UnrecoverableError(`database ${options.path} does not exist yet (start the daemon once: aime daemon)`);
+  const dataSource = new DataSource({
+    type: 'better-sqlite3',
+    database: options.path,
+    readonly: options.readonly ?? false,
+    timeout: 5000,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    logging: false,
+    prepareDatabase: (db: BetterSqlite3.Database) => {
+      if (!options.readonly) db.pragma('journal_mode = WAL');
+      db.pragma('busy_timeout = 5000');
+      db.pragma('foreign_keys = ON');
+      db.pragma('synchronous = NORMAL');
+      db.pragma('cache_size = -16000');
+    },
+  });
+  try {
+    await dataSource.initialize();
+  } catch (error) {
+    throw new UnrecoverableError(`cannot open database ${options.path}: ${errorMessage(error)}`, { cause: error });
+  }
+  const sqlite = (dataSource.driver as unknown as { databaseConnection: BetterSqlite3.Database }).databaseConnection;
+  return {
+    path: options.path,
+    dataSource,
+    sqlite,
+    async close() {
+      if (dataSource.isInitialized) await dataSource.destroy();
+    },
+  };
+}
+
+export interface MigrationState {
+  readonly applied: string[];
+  readonly pending: string[];
+}
+
+export async function migrationState(db: Database): Promise<MigrationState> {
+  const known = MIGRATIONS.map((migration) => migration.name);
+  const hasTable = db.sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migrations'`).get();
+  const applied = hasTable
+    ? (db.sqlite.prepare('SELECT name FROM migrations ORDER BY timestamp').all() as { name: string }[]).map((row) => row.name)
+    : [];
+  return { applied, pending: known.filter((name) => !applied.includes(name)) };
+}
+
+/** Applies pending migrations, each in its own transaction. Returns the names applied. */
+export async function runMigrations(db: Database): Promise<string[]> {
+  const done = await db.dataSource.runMigrations({ transaction: 'each' });
+  return done.map((migration) => migration.name);
+}

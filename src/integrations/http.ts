@@ -1,0 +1,200 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Agent } from 'undici';
+import type { Logger } from '../log.js';
+import { AimeError, RetryLaterError, UnrecoverableError, AuthError, UserError, errorMessage } from '../core/errors.js';
+
+export interface HttpResponse {
+  readonly url: string;
+  readonly status: number;
+  readonly headers: Record<string, string>;
+  readonly body: string;
+}
+
+/**
+ * Decides what a reply means for one service: undefined when it is a success, or the
+ * error to raise. RetryLaterError replies are retried with backoff; any other error stops.
+ */
+export type FailureClassifier = (response: HttpResponse) => AimeError | undefined;
+
+export interface HttpRequest {
+  readonly url: string | URL;
+  readonly method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  readonly headers?: Record<string, string>;
+  readonly body?: string;
+  readonly timeoutMs?: number;
+  /** Overrides the client's retry count (0: a single try). */
+  readonly retries?: number;
+  readonly classify?: FailureClassifier;
+  /** Waits before each attempt (rate-limited services). */
+  readonly pacer?: Pacer;
+  readonly signal?: AbortSignal;
+  /** Called before each retry, e.g. to refresh a token. */
+  readonly onRetry?: (error: AimeError, attempt: number) => void;
+}
+
+export interface Pacer {
+  /** Resolves when the next request may go. */
+  wait(signal?: AbortSignal): Promise<void>;
+  /** Learns from a reply (rate-limit headers). */
+  observe?(response: HttpResponse): void;
+}
+
+export interface HttpClientOptions {
+  readonly userAgent: string;
+  readonly log: Logger;
+  readonly timeoutMs: number;
+  readonly retries: number;
+  readonly retryBaseMs: number;
+  readonly maxDelayMs?: number;
+}
+
+/** Ensures at least `intervalMs` between two requests (MusicBrainz: 1 per second). */
+export class MinIntervalPacer implements Pacer {
+  private next = 0;
+  private readonly intervalMs: number;
+  constructor(intervalMs: number) {
+    this.intervalMs = intervalMs;
+  }
+  async wait(signal?: AbortSignal): Promise<void> {
+    const now = Date.now();
+    const at = Math.max(now, this.next);
+    this.next = at + this.intervalMs;
+    if (at > now) await sleep(at - now, undefined, { signal });
+  }
+}
+
+/**
+ * The one way AIME talks to the outside: timeouts, retries with exponential backoff and
+ * full jitter, Retry-After, pacing, an identifying User-Agent, and one log line per failure
+ * (URLs are logged without their query string, where keys live).
+ */
+export class HttpClient {
+  private readonly options: HttpClientOptions;
+  private undici?: Promise<{ agent: Agent; request: typeof import('undici').request }>;
+
+  constructor(options: HttpClientOptions) {
+    this.options = options;
+  }
+
+  /** undici is loaded on the first request: an idle daemon with no service configured never pays for it. */
+  private transport() {
+    this.undici ??= import('undici').then(({ Agent, request }) => ({ agent: new Agent({ keepAliveTimeout: 10_000, connections: 8 }), request }));
+    return this.undici;
+  }
+
+  async send(req: HttpRequest): Promise<HttpResponse> {
+    const retries = req.retries ?? this.options.retries;
+    for (let attempt = 0; ; attempt++) {
+      let failure: AimeError;
+      try {
+        await req.pacer?.wait(req.signal);
+        const response = await this.once(req);
+        req.pacer?.observe?.(response);
+        const verdict = (req.classify ?? defaultClassifier)(response);
+        if (!verdict) return response;
+        failure = verdict;
+      } catch (error) {
+        if (req.signal?.aborted) throw error;
+        failure = error instanceof AimeError ? error : networkFailure(error);
+      }
+      if (!(failure instanceof RetryLaterError) || attempt >= retries) throw failure;
+      const wait = this.backoff(attempt, failure.retryAfterMs);
+      this.options.log.warn({ url: redactUrl(req.url), attempt: attempt + 1, waitMs: wait, error: failure.message }, 'request failed; retrying');
+      req.onRetry?.(failure, attempt + 1);
+      await sleep(wait, undefined, { signal: req.signal });
+    }
+  }
+
+  async json<T>(req: HttpRequest): Promise<T> {
+    const response = await this.send(req);
+    try {
+      return JSON.parse(response.body) as T;
+    } catch (error) {
+      throw new RetryLaterError(`${hostOf(req.url)} sent a reply that is not JSON`, { cause: error });
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.undici) await (await this.undici).agent.close();
+  }
+
+  private backoff(attempt: number, retryAfterMs?: number): number {
+    const cap = this.options.maxDelayMs ?? 60_000;
+    if (retryAfterMs !== undefined) return Math.min(retryAfterMs, cap * 5);
+    const exp = Math.min(cap, this.options.retryBaseMs * 2 ** attempt);
+    return Math.round(exp / 2 + Math.random() * (exp / 2));
+  }
+
+  private async once(req: HttpRequest): Promise<HttpResponse> {
+    const timeoutMs = req.timeoutMs ?? this.options.timeoutMs;
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
+    const { agent, request } = await this.transport();
+    try {
+      const res = await request(req.url, {
+        method: req.method ?? 'GET',
+        headers: { 'user-agent': this.options.userAgent, accept: 'application/json', ...req.headers },
+        body: req.body,
+        signal,
+        dispatcher: agent,
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+        maxRedirections: 0,
+      } as Parameters<typeof request>[1]);
+      const body = await res.body.text();
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(res.headers)) {
+        if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+      }
+      return { url: String(req.url), status: res.statusCode, headers, body };
+    } catch (error) {
+      if (timeout.aborted && !req.signal?.aborted) {
+        throw new RetryLaterError(`${hostOf(req.url)} did not answer within ${Math.round(timeoutMs / 1000)} s`, { cause: error });
+      }
+      throw error;
+    }
+  }
+}
+
+/** Generic HTTP meaning of a reply; services add their own rules on top. */
+export function defaultClassifier(response: HttpResponse): AimeError | undefined {
+  const { status } = response;
+  if (status >= 200 && status < 300) return undefined;
+  const where = hostOf(response.url);
+  if (status === 429 || status === 503 || status === 502 || status === 504 || status >= 500) {
+    return new RetryLaterError(`${where} answered HTTP ${status}`, { retryAfterMs: retryAfterMs(response.headers['retry-after']), detail: { status } });
+  }
+  if (status === 401 || status === 403) return new AuthError(`${where} refused the credentials (HTTP ${status})`, { detail: { status } });
+  if (status === 404) return new UserError(`${where}: not found (HTTP 404)`, { detail: { status } });
+  return new UnrecoverableError(`${where} answered HTTP ${status}`, { detail: { status } });
+}
+
+export function retryAfterMs(header: string | undefined): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+function networkFailure(error: unknown): AimeError {
+  const code = (error as { code?: string }).code ?? '';
+  return new RetryLaterError(`network error${code ? ` (${code})` : ''}: ${errorMessage(error)}`, { cause: error });
+}
+
+function hostOf(url: string | URL): string {
+  try {
+    return new URL(String(url)).host;
+  } catch {
+    return String(url);
+  }
+}
+
+export function redactUrl(url: string | URL): string {
+  try {
+    const parsed = new URL(String(url));
+    return `${parsed.origin}${parsed.pathname}`;
+  } catch {
+    return '[url]';
+  }
+}

@@ -1,0 +1,22 @@
+import type { ConfigMethods } from './methods/config.js';
+import type { DbMethods } from './methods/db.js';
+import type { ServiceMethods } from './methods/service.js';
+import type { SystemMethods } from './methods/system.js';
+
+/**
+ * Every method the daemon serves, with its params and result. Each group lives in
+ * methods/<group>.ts; add a group there and extend it here.
+ */
+export interface RpcMethods extends SystemMethods, ConfigMethods, ServiceMethods, DbMethods {}
+
+export type MethodName = keyof RpcMethods;
+export type ParamsOf<M extends MethodName> = RpcMethods[M]['params'];
+export type ResultOf<M extends MethodName> = RpcMethods[M]['result'];
+
+/** Server → client notifications. */
+export interface RpcNotifications {
+  /** Progress of a long request on the same connection (imports, enrichment, jobs). */
+  progress: { requestId: number | string; task: string; done: number; total: number | null; message?: string };
+}
+
+export type NotificationName = keyof RpcNotifications;

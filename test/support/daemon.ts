@@ -1,0 +1,139 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { connect } from 'node:net';
+
+/** The repository root, found from here whether this file runs from test/ or dist/test/. */
+export const REPO_ROOT = findRoot(import.meta.dirname);
+
+/** The launcher; tests run the real CLI and the real daemon (npm test builds dist/ first). */
+export const AIME_BIN = join(REPO_ROOT, 'bin', 'aime');
+
+function findRoot(from: string): string {
+  let dir = from;
+  while (!existsSync(join(dir, 'package.json')) || existsSync(join(dir, 'tsconfig.build.json')) === false) {
+    const parent = resolve(dir, '..');
+    if (parent === dir) throw new Error('repository root not found');
+    dir = parent;
+  }
+  return dir;
+}
+
+export interface CliResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** A temporary AIME_HOME with an optional config.json. */
+export function makeHome(config?: Record<string, unknown>): string {
+  const home = mkdtempSync(join(tmpdir(), 'aime-test-'));
+  if (config) writeFileSync(join(home, 'config.json'), JSON.stringify(config, null, 2), { mode: 0o600 });
+  return home;
+}
+
+export function removeHome(home: string): void {
+  rmSync(home, { recursive: true, force: true });
+}
+
+/** Environment for a test daemon/CLI: fast retries, no inherited AIME_* variables. */
+export function testEnv(home: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) if (!key.startsWith('AIME_')) env[key] = value;
+  return { ...env, AIME_HOME: home, AIME_HTTP_RETRY_BASE_MS: '20', NO_COLOR: '1', ...extra };
+}
+
+/** Runs `aime <args>` to completion. */
+export function runCli(home: string, args: string[], options: { env?: Record<string, string>; input?: string } = {}): Promise<CliResult> {
+  return new Promise((resolvePromise) => {
+    const child = spawn(process.execPath, [AIME_BIN, ...args], { env: testEnv(home, options.env), stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdin.end(options.input ?? '');
+    child.on('close', (code) => resolvePromise({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+export function runCliSync(home: string, args: string[], env: Record<string, string> = {}): CliResult {
+  const result = spawnSync(process.execPath, [AIME_BIN, ...args], { env: testEnv(home, env), encoding: 'utf8' });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+export interface RunningDaemon {
+  readonly home: string;
+  readonly process: ChildProcess;
+  readonly socket: string;
+  /** Everything the daemon printed so far (JSON log lines). */
+  log(): string;
+  /** SIGTERM and wait; resolves with the exit code. */
+  stop(): Promise<number | null>;
+  /** kill -9, no cleanup at all. */
+  kill(): Promise<void>;
+}
+
+/** Starts the real daemon on `home` and waits until its socket answers. */
+export async function startDaemon(home: string, env: Record<string, string> = {}, timeoutMs = 20_000): Promise<RunningDaemon> {
+  const socket = join(home, 'aime.sock');
+  const child = spawn(process.execPath, [AIME_BIN, 'daemon'], { env: testEnv(home, env), stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolveExit) => child.on('exit', (code) => resolveExit(code)));
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`daemon exited with ${child.exitCode}:\n${output}`);
+    if (output.includes('daemon ready') && (await answers(socket))) break;
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`daemon did not start within ${timeoutMs} ms:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return {
+    home,
+    process: child,
+    socket,
+    log: () => output,
+    async stop() {
+      if (child.exitCode !== null) return child.exitCode;
+      child.kill('SIGTERM');
+      return exited;
+    },
+    async kill() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
+
+export function answers(socket: string): Promise<boolean> {
+  if (!existsSync(socket)) return Promise.resolve(false);
+  return new Promise((resolveAnswer) => {
+    const client = connect(socket);
+    client.once('connect', () => {
+      client.destroy();
+      resolveAnswer(true);
+    });
+    client.once('error', () => resolveAnswer(false));
+  });
+}
+
+/** Polls `check` until it returns a truthy value or the time runs out. */
+export async function eventually<T>(check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 10_000, stepMs = 50): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value) return value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms${last ? `: ${String(last)}` : ''}`);
+    await new Promise((r) => setTimeout(r, stepMs));
+  }
+}

@@ -39,3 +39,11 @@ export interface LibraryCounts {
 export interface LibraryCountsRepository {
   counts(): Promise<LibraryCounts>;
 }
+
+/**
+ * Told when albums appear, so slow work (covers, AI texts) happens in the background and
+ * never inside a tracker poll or an import page.
+ */
+export interface AlbumEvents {
+  albumsCreated(albumIds: readonly number[]): void;
+}

@@ -75,6 +75,23 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/** FNV-1a hash of a string: stable seeds and ids from names. */
+export function hashKey(key: string): number {
+  let hash = 2166136261;
+  for (const ch of key) hash = Math.imul(hash ^ ch.codePointAt(0)!, 16777619) >>> 0;
+  return hash;
+}
+
+/** Search words: lowercase, accents removed, punctuation dropped ("Björk's" → bjork, s). */
+export function words(text: string): string[] {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== '');
+}
+
 /**
  * HTTP status faults answer with the service's own error body; `drop` destroys the socket,
  * `stall` never answers, `garbage` is a 200 with truncated JSON, `empty` a 200 with no body.

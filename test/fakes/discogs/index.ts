@@ -20,6 +20,7 @@ import {
 } from './http-kit.js';
 import { MovingWindowLimiter } from './rate-limit.js';
 import { releaseDetail, userProfile } from './shapes.js';
+import { sortItems } from './sorting.js';
 
 export type { DiscogsCollectionItem, NewCollectionItem } from './collection.js';
 export type { DiscogsReleaseDetail } from './shapes.js';
@@ -68,31 +69,6 @@ const UNAUTHORIZED = { message: 'You must authenticate to access this resource.'
 const TOO_FAST = { message: 'You are making requests too quickly.' };
 const NOT_FOUND = { message: 'The requested resource was not found.' };
 
-function byAdded(a: DiscogsCollectionItem, b: DiscogsCollectionItem): number {
-  return Date.parse(a.date_added) - Date.parse(b.date_added) || a.instance_id - b.instance_id;
-}
-
-const SORT_KEYS: Record<string, (it: DiscogsCollectionItem) => string | number> = {
-  title: (it) => it.basic_information.title.toLowerCase(),
-  artist: (it) => (it.basic_information.artists[0]?.name ?? '').toLowerCase(),
-  year: (it) => it.basic_information.year,
-  rating: (it) => it.rating,
-  label: (it) => (it.basic_information.labels[0]?.name ?? '').toLowerCase(),
-  catno: (it) => (it.basic_information.labels[0]?.catno ?? '').toLowerCase(),
-  format: (it) => it.basic_information.formats[0]?.name ?? '',
-};
-
-function sortItems(items: DiscogsCollectionItem[], sort: string, order: string): DiscogsCollectionItem[] {
-  const key = SORT_KEYS[sort];
-  const sorted = items.sort((a, b) => {
-    if (key === undefined) return byAdded(a, b);
-    const ka = key(a);
-    const kb = key(b);
-    return (ka < kb ? -1 : ka > kb ? 1 : 0) || byAdded(a, b);
-  });
-  return order === 'desc' ? sorted.reverse() : sorted;
-}
-
 function positiveInt(value: string | null, fallback: number): number {
   const n = Number(value);
   return value !== null && Number.isInteger(n) && n > 0 ? n : fallback;
@@ -127,9 +103,20 @@ export async function startFakeDiscogs(options: FakeDiscogsOptions = {}): Promis
     return (header?.[1] ?? url.searchParams.get('token')) === token;
   }
 
+  // Sorted listings are cached until the collection changes, so huge collections page fast.
+  const listings = new Map<string, DiscogsCollectionItem[]>();
+  function listing(folderId: number, sort: string, order: string): DiscogsCollectionItem[] {
+    const key = `${folderId}|${sort}|${order}`;
+    let sorted = listings.get(key);
+    if (sorted === undefined) {
+      sorted = sortItems(items.filter((it) => folderId === 0 || it.folder_id === folderId), sort, order);
+      listings.set(key, sorted);
+    }
+    return sorted;
+  }
+
   function listReleases(res: ServerResponse, url: URL, folderId: number, headers: Record<string, string>): void {
-    const inFolder = items.filter((it) => folderId === 0 || it.folder_id === folderId);
-    const sorted = sortItems(inFolder, url.searchParams.get('sort') ?? 'added', url.searchParams.get('sort_order') ?? 'asc');
+    const sorted = listing(folderId, url.searchParams.get('sort') ?? 'added', url.searchParams.get('sort_order') ?? 'asc');
     const perPage = Math.min(100, positiveInt(url.searchParams.get('per_page'), 50));
     const page = positiveInt(url.searchParams.get('page'), 1);
     const pages = Math.max(1, Math.ceil(sorted.length / perPage));
@@ -251,11 +238,13 @@ export async function startFakeDiscogs(options: FakeDiscogsOptions = {}): Promis
     addRelease(init = {}) {
       const item = newCollectionItem(context, items, init);
       items.push(item);
+      listings.clear();
       return item;
     },
     removeInstance(instanceId) {
       const before = items.length;
       items = items.filter((it) => it.instance_id !== instanceId);
+      listings.clear();
       return items.length < before;
     },
     faults,

@@ -2,7 +2,7 @@
 // catalogue holds near-misses on purpose (deluxe/legacy editions that rank first, the same
 // title by another artist, live albums, a single named like the album) so that a client
 // that takes `items[0]` without checking title and artist gets caught.
-import { seededRandom } from '../discogs/http-kit.js';
+import { hashKey, seededRandom } from '../discogs/http-kit.js';
 
 export interface SpotifyAlbumSeed {
   /** One name or several credited artists. */
@@ -74,9 +74,7 @@ export const DEFAULT_CATALOGUE: readonly SpotifyAlbumSeed[] = [
 
 /** Deterministic 22-character base62 id, like Spotify's. */
 export function spotifyId(key: string): string {
-  let hash = 2166136261;
-  for (const ch of key) hash = Math.imul(hash ^ ch.codePointAt(0)!, 16777619) >>> 0;
-  const rnd = seededRandom(hash);
+  const rnd = seededRandom(hashKey(key));
   const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
   return Array.from({ length: 22 }, () => alphabet[Math.floor(rnd() * 62)]!).join('');
 }

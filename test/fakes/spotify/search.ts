@@ -1,6 +1,7 @@
 // Spotify-like search: `album:`, `artist:`, `year:` (single or range) field filters, quoted or
 // not, plus free text. Matching is loose on purpose (half the query words are enough), and
 // equally good matches are ordered by popularity, so near-misses can come first.
+import { words } from '../discogs/http-kit.js';
 import type { CatalogueEntry } from './catalogue.js';
 
 export interface ParsedQuery {
@@ -8,16 +9,6 @@ export interface ParsedQuery {
   artist: string[];
   free: string[];
   year?: { from: number; to: number };
-}
-
-/** Lowercase, accents removed, punctuation dropped: "Björk's" → ["bjork", "s"]. */
-export function words(text: string): string[] {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w !== '');
 }
 
 export function parseQuery(q: string): ParsedQuery {
@@ -54,13 +45,25 @@ function fractionMatched(queryWords: string[], target: ReadonlySet<string>): { h
   return { hit: queryWords.filter((w) => target.has(w)).length, total: queryWords.length };
 }
 
+const wordCache = new WeakMap<CatalogueEntry, { nameWords: Set<string>; artistWords: Set<string> }>();
+
+function entryWords(entry: CatalogueEntry): { nameWords: Set<string>; artistWords: Set<string> } {
+  let cached = wordCache.get(entry);
+  if (cached === undefined) {
+    cached = {
+      nameWords: new Set(words(entry.album.name)),
+      artistWords: new Set(entry.album.artists.flatMap((a) => words(a.name))),
+    };
+    wordCache.set(entry, cached);
+  }
+  return cached;
+}
+
 /** Share of query words found (0..1), or undefined when the year filter excludes the album. */
 export function matchScore(query: ParsedQuery, entry: CatalogueEntry): number | undefined {
-  const { album } = entry;
-  const year = Number(album.release_date.slice(0, 4));
+  const year = Number(entry.album.release_date.slice(0, 4));
   if (query.year !== undefined && (year < query.year.from || year > query.year.to)) return undefined;
-  const nameWords = new Set(words(album.name));
-  const artistWords = new Set(album.artists.flatMap((a) => words(a.name)));
+  const { nameWords, artistWords } = entryWords(entry);
   const parts = [
     fractionMatched(query.album, nameWords),
     fractionMatched(query.artist, artistWords),

@@ -14,7 +14,7 @@ export interface JobOverride {
 /** The effective configuration: defaults, then config.json, then AIME_* variables. */
 export interface AimeConfig {
   readonly lastfm: { apiKey?: string; apiSecret?: string; username?: string; apiUrl: string; pollSeconds: number };
-  readonly discogs: { token?: string; username?: string; apiUrl: string };
+  readonly discogs: { token?: string; username?: string; apiUrl: string; rateWindowMs: number };
   readonly spotify: { clientId?: string; clientSecret?: string; apiUrl: string; authUrl: string };
   readonly musicbrainz: { apiUrl: string };
   readonly coverart: { apiUrl: string };

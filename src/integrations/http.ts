@@ -10,6 +10,15 @@ export interface HttpResponse {
   readonly body: string;
 }
 
+/** A reply whose body is read piece by piece as it arrives. */
+export interface HttpStream {
+  readonly url: string;
+  readonly status: number;
+  readonly headers: Record<string, string>;
+  /** The body's text as it arrives; a silence longer than the timeout fails with RetryLaterError. */
+  readonly text: AsyncIterable<string>;
+}
+
 /**
  * Decides what a reply means for one service: undefined when it is a success, or the
  * error to raise. RetryLaterError replies are retried with backoff; any other error stops.
@@ -83,16 +92,41 @@ export class HttpClient {
   }
 
   async send(req: HttpRequest): Promise<HttpResponse> {
+    return this.retrying(req, async () => {
+      const response = await this.once(req);
+      req.pacer?.observe?.(response);
+      const verdict = (req.classify ?? defaultClassifier)(response);
+      if (verdict) throw verdict;
+      return response;
+    });
+  }
+
+  /**
+   * Like send(), for replies read as they arrive (server-sent events). Failures before a
+   * successful reply starts are retried as in send(); after that the caller decides, since
+   * part of the answer may already be shown. `timeoutMs` bounds the wait for the headers and
+   * every silence between two pieces, never the whole reply.
+   */
+  async stream(req: HttpRequest): Promise<HttpStream> {
+    return this.retrying(req, async () => {
+      const opened = await this.open(req);
+      if (opened.status >= 200 && opened.status < 300) return opened;
+      let body = '';
+      for await (const piece of opened.text) body += piece;
+      const response: HttpResponse = { url: opened.url, status: opened.status, headers: opened.headers, body };
+      req.pacer?.observe?.(response);
+      throw (req.classify ?? defaultClassifier)(response) ?? defaultClassifier(response) ?? new UnrecoverableError(`${hostOf(req.url)} answered HTTP ${opened.status}`);
+    });
+  }
+
+  /** Runs one attempt after another until it succeeds, fails for good, or retries run out. */
+  private async retrying<T>(req: HttpRequest, attemptOnce: () => Promise<T>): Promise<T> {
     const retries = req.retries ?? this.options.retries;
     for (let attempt = 0; ; attempt++) {
       let failure: AimeError;
       try {
         await req.pacer?.wait(req.signal);
-        const response = await this.once(req);
-        req.pacer?.observe?.(response);
-        const verdict = (req.classify ?? defaultClassifier)(response);
-        if (!verdict) return response;
-        failure = verdict;
+        return await attemptOnce();
       } catch (error) {
         if (req.signal?.aborted) throw error;
         failure = error instanceof AimeError ? error : networkFailure(error);
@@ -154,6 +188,47 @@ export class HttpClient {
       throw error;
     }
   }
+
+  private async open(req: HttpRequest): Promise<HttpStream> {
+    const timeoutMs = req.timeoutMs ?? this.options.timeoutMs;
+    const { agent, request } = await this.transport();
+    const silent = () => `${hostOf(req.url)} did not answer within ${Math.round(timeoutMs / 1000)} s`;
+    let res: Awaited<ReturnType<typeof request>>;
+    try {
+      res = await request(req.url, {
+        method: req.method ?? 'GET',
+        headers: { 'user-agent': this.options.userAgent, accept: 'text/event-stream, application/json', ...req.headers },
+        body: req.body,
+        signal: req.signal,
+        dispatcher: agent,
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+        maxRedirections: 0,
+      } as Parameters<typeof request>[1]);
+    } catch (error) {
+      if (isUndiciTimeout(error)) throw new RetryLaterError(silent(), { cause: error });
+      throw error;
+    }
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(res.headers)) {
+      if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+    }
+    const body = res.body;
+    async function* text(): AsyncGenerator<string> {
+      const decoder = new TextDecoder();
+      try {
+        for await (const chunk of body) yield decoder.decode(chunk as Uint8Array, { stream: true });
+      } catch (error) {
+        if (req.signal?.aborted) throw error;
+        throw isUndiciTimeout(error) ? new RetryLaterError(silent(), { cause: error }) : networkFailure(error);
+      } finally {
+        body.destroy();
+      }
+      const rest = decoder.decode();
+      if (rest) yield rest;
+    }
+    return { url: String(req.url), status: res.statusCode, headers, text: text() };
+  }
 }
 
 /** Generic HTTP meaning of a reply; services add their own rules on top. */
@@ -180,6 +255,11 @@ export function retryAfterMs(header: string | undefined): number | undefined {
 function networkFailure(error: unknown): AimeError {
   const code = (error as { code?: string }).code ?? '';
   return new RetryLaterError(`network error${code ? ` (${code})` : ''}: ${errorMessage(error)}`, { cause: error });
+}
+
+function isUndiciTimeout(error: unknown): boolean {
+  const code = (error as { code?: string }).code;
+  return code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT';
 }
 
 function hostOf(url: string | URL): string {

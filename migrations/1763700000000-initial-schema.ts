@@ -1,4 +1,5 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationInterface } from 'typeorm/migration/MigrationInterface.js';
+import type { QueryRunner } from 'typeorm/query-runner/QueryRunner.js';
 
 /**
  * The whole data model of SPEC §3. Names are matched through normalised keys

@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { UserError, errorMessage } from '../core/errors.js';
 import { CONFIG_KEYS, envName, keySpec, type KeySpec } from './keys.js';
@@ -39,51 +39,36 @@ export interface ConfigEntry {
   readonly description: string;
 }
 
-/** The minimal surface of the conf store we use (keeps conf's types out of our signatures). */
+/** The minimal surface of the conf store we write through (keeps conf's types out of our signatures). */
 interface Store {
-  get(key: string): unknown;
   set(key: string, value: unknown): void;
   delete(key: string): void;
-  readonly path: string;
+  readonly store: Record<string, unknown>;
 }
 
+/**
+ * config.json plus the AIME_* overrides. Reading is a plain JSON parse checked against the
+ * key table (cheap: the daemon reads only); writing goes through conf with the JSON schema
+ * compiled (ajv), loaded on the first write. Both follow the same rules from keys.ts.
+ */
 export class ConfigFile {
   readonly paths: AimePaths;
-  private readonly store: Store;
+  private stored: Record<string, unknown>;
   private readonly env: NodeJS.ProcessEnv;
+  private store?: Promise<Store>;
 
-  private constructor(paths: AimePaths, store: Store, env: NodeJS.ProcessEnv) {
+  private constructor(paths: AimePaths, stored: Record<string, unknown>, env: NodeJS.ProcessEnv) {
     this.paths = paths;
-    this.store = store;
+    this.stored = stored;
     this.env = env;
   }
 
-  /**
-   * Opens (creating if needed) config.json. A broken file is one clear UserError naming it.
-   * `schema: true` makes conf compile the JSON schema (ajv) and check every write with it;
-   * a reader (the daemon) skips that compile (≈13 MB of RSS) and checks the same rules,
-   * derived from the same key table, with checkStoredValues().
-   */
-  static async open(options: PathOptions & { schema?: boolean } = {}): Promise<ConfigFile> {
+  /** Reads config.json (absent is fine). A broken file is one clear UserError naming it. */
+  static async open(options: PathOptions = {}): Promise<ConfigFile> {
     const paths = resolvePaths(options);
     const env = options.env ?? process.env;
     ensurePrivateDir(paths.configDir);
-    const { default: Conf } = await import('conf');
-    let store: Store;
-    try {
-      store = new Conf({
-        projectName: 'aime',
-        cwd: paths.configDir,
-        configName: basename(paths.configFile, '.json'),
-        ...(options.schema ? { schema: confSchema() as never, rootSchema: { additionalProperties: false } } : {}),
-        configFileMode: 0o600,
-        clearInvalidConfig: false,
-      }) as unknown as Store;
-    } catch (error) {
-      throw new UserError(`${paths.configFile}: ${describeConfError(error)}`, { cause: error });
-    }
-    if (existsSync(paths.configFile)) chmodSync(paths.configFile, 0o600);
-    const config = new ConfigFile(paths, store, env);
+    const config = new ConfigFile(paths, readStored(paths.configFile), env);
     const problem = config.checkStoredValues();
     if (problem) throw new UserError(`${paths.configFile}: invalid setting: ${problem}`);
     config.values(); // surfaces a bad AIME_* variable at start, not at first use
@@ -99,14 +84,13 @@ export class ConfigFile {
     }
     const scheduler = (root.scheduler ??= {}) as Record<string, unknown>;
     scheduler.outputDir ??= this.paths.outputDir;
-    root.timezone ??= Intl.DateTimeFormat().resolvedOptions().timeZone;
+    root.timezone ??= systemTimeZone();
     return root as unknown as AimeConfig;
   }
 
   /** The first rule config.json breaks (unknown key, wrong type, out of range), if any. */
   checkStoredValues(): string | undefined {
-    const stored = (this.store as unknown as { store: Record<string, unknown> }).store;
-    for (const [group, content] of Object.entries(stored)) {
+    for (const [group, content] of Object.entries(this.stored)) {
       const top = keySpec(group);
       if (top) {
         const problem = checkValue(top, content);
@@ -133,7 +117,7 @@ export class ConfigFile {
       if (problem) throw new UserError(`${envName(spec.key)}: ${spec.key} ${problem}`);
       return { value, source: 'env' };
     }
-    const fromFile = this.store.get(spec.key);
+    const fromFile = getPath(this.stored, spec.key);
     if (fromFile !== undefined) return { value: fromFile, source: 'file' };
     return { value: spec.default, source: 'default' };
   }
@@ -147,19 +131,23 @@ export class ConfigFile {
   }
 
   /** Sets a key in config.json from its text form (as typed on the command line). */
-  set(key: string, raw: string | unknown): ConfigEntry {
+  async set(key: string, raw: string | unknown): Promise<ConfigEntry> {
     const spec = requireKey(key);
     const value = typeof raw === 'string' ? parseValue(spec, raw, key) : raw;
     const problem = checkValue(spec, value);
     if (problem) throw new UserError(`${key} ${problem}`);
-    this.store.set(key, value);
+    const store = await this.writer();
+    store.set(key, value);
+    this.stored = store.store;
     chmodSync(this.paths.configFile, 0o600);
     return this.entry(spec);
   }
 
-  unset(key: string): ConfigEntry {
+  async unset(key: string): Promise<ConfigEntry> {
     const spec = requireKey(key);
-    this.store.delete(key);
+    const store = await this.writer();
+    store.delete(key);
+    this.stored = store.store;
     return this.entry(spec);
   }
 
@@ -168,6 +156,25 @@ export class ConfigFile {
     return CONFIG_KEYS.filter((spec) => spec.secret)
       .map((spec) => this.lookup(spec).value)
       .filter((value): value is string => typeof value === 'string' && value.length > 0);
+  }
+
+  private writer(): Promise<Store> {
+    this.store ??= import('conf').then(({ default: Conf }) => {
+      try {
+        return new Conf({
+          projectName: 'aime',
+          cwd: this.paths.configDir,
+          configName: basename(this.paths.configFile, '.json'),
+          schema: confSchema() as never,
+          rootSchema: { additionalProperties: false },
+          configFileMode: 0o600,
+          clearInvalidConfig: false,
+        }) as unknown as Store;
+      } catch (error) {
+        throw new UserError(`${this.paths.configFile}: ${describeConfError(error)}`, { cause: error });
+      }
+    });
+    return this.store;
   }
 
   private entry(spec: KeySpec): ConfigEntry {
@@ -192,6 +199,46 @@ function requireKey(key: string): KeySpec {
     throw new UserError(`unknown config key "${key}"${hint}`);
   }
   return spec;
+}
+
+/**
+ * The machine's zone name from TZ or /etc/localtime, without loading ICU (≈8 MB of resident
+ * memory for an idle daemon); Intl only when neither says.
+ */
+export function systemTimeZone(): string {
+  const fromEnv = process.env.TZ?.replace(/^:/, '');
+  if (fromEnv && /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(fromEnv)) return fromEnv;
+  try {
+    const target = readlinkSync('/etc/localtime');
+    const zone = /zoneinfo\/(.+)$/.exec(target)?.[1];
+    if (zone) return zone;
+  } catch {
+    // not a symlink on this system
+  }
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+function readStored(file: string): Record<string, unknown> {
+  if (!existsSync(file)) return {};
+  chmodSync(file, 0o600);
+  let parsed: unknown;
+  try {
+    const text = readFileSync(file, 'utf8');
+    parsed = text.trim() === '' ? {} : JSON.parse(text);
+  } catch (error) {
+    throw new UserError(`${file}: ${describeConfError(error)}`, { cause: error });
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new UserError(`${file}: must hold a JSON object`);
+  return parsed as Record<string, unknown>;
+}
+
+function getPath(root: Record<string, unknown>, key: string): unknown {
+  let node: unknown = root;
+  for (const part of key.split('.')) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return node;
 }
 
 function setPath(root: Record<string, unknown>, key: string, value: unknown): void {

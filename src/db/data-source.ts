@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
-import { DataSource } from 'typeorm';
+// Deep import: the package root loads every driver and tool (≈7 MB of resident memory more).
+import { DataSource } from 'typeorm/data-source/DataSource.js';
 import { MIGRATIONS } from '../../migrations/index.js';
 import { UnrecoverableError, errorMessage } from '../core/errors.js';
 import { ENTITIES } from './entities/index.js';

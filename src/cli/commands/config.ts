@@ -90,7 +90,7 @@ async function viaDaemonOrFile<T>(
     if (!(error instanceof DaemonUnreachableError)) throw error;
   }
   const { ConfigFile } = await import('../../config/config.js');
-  return local(await ConfigFile.open({ home: cli.options.home, socket: cli.options.socket, schema: true }));
+  return local(await ConfigFile.open({ home: cli.options.home, socket: cli.options.socket }));
 }
 
 function report(cli: CliRuntime, entry: ConfigEntryDto, verb: string): void {

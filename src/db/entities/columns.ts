@@ -1,4 +1,4 @@
-import type { EntitySchemaColumnOptions } from 'typeorm';
+import type { EntitySchemaColumnOptions } from 'typeorm/entity-schema/EntitySchemaColumnOptions.js';
 
 /** Column shorthands: every entity uses the same few SQLite-portable types. */
 export const id = (): EntitySchemaColumnOptions => ({ type: 'integer', primary: true, generated: 'increment' });

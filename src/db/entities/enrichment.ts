@@ -1,4 +1,4 @@
-import { EntitySchema } from 'typeorm';
+import { EntitySchema } from 'typeorm/entity-schema/EntitySchema.js';
 import { epoch, id, int, json, str, text } from './columns.js';
 
 export interface ImageRow {

@@ -1,4 +1,4 @@
-import { EntitySchema } from 'typeorm';
+import { EntitySchema } from 'typeorm/entity-schema/EntitySchema.js';
 import { bool, epoch, id, int, json, str } from './columns.js';
 
 export interface ArtistRow {

@@ -1,4 +1,4 @@
-import { EntitySchema } from 'typeorm';
+import { EntitySchema } from 'typeorm/entity-schema/EntitySchema.js';
 import { epoch, id, json, str, text } from './columns.js';
 
 export interface ServiceStateRow { service_name: string; is_active: boolean; last_updated: number; last_error: string | null }

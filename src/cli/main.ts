@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { VERSION } from '../version.js';
+import { examples } from './action.js';
 import { ExitCode } from './exit.js';
 import { registerDaemonCommands } from './commands/daemon.js';
 import { registerStatusCommands } from './commands/status.js';
@@ -22,7 +23,8 @@ export function buildProgram(): Command {
     .addOption(new Option('--verbose', 'show stack traces of errors'))
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ outputError: (text, write) => write(`aime: ${text.replace(/^error: /, '')}`) });
+    .configureOutput({ outputError: (text, write) => write(`aime: ${text.replace(/^error: /, '')}`) })
+    .addHelpText('after', examples('aime status', 'aime service start lastfm-tracker', 'aime status --json | jq .db'));
   for (const register of GROUPS) register(program);
   return program;
 }

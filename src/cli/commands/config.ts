@@ -12,7 +12,8 @@ import type { CliRuntime } from '../runtime.js';
 export function registerConfigCommands(program: Command): void {
   const config = program
     .command('config')
-    .description('read and change settings (config.json; every key can be overridden by an AIME_* variable)');
+    .description('read and change settings (config.json; every key can be overridden by an AIME_* variable)')
+    .addHelpText('after', examples('aime config list', 'aime config set lastfm.pollSeconds 60', 'AIME_LOG_LEVEL=debug aime config get log.level'));
 
   config
     .command('list')

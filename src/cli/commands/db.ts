@@ -4,7 +4,10 @@ import { action, examples } from '../action.js';
 import { formatNumber } from '../output.js';
 
 export function registerDbCommands(program: Command): void {
-  const db = program.command('db').description('the SQLite database: schema state, migrations, online backup');
+  const db = program
+    .command('db')
+    .description('the SQLite database: schema state, migrations, online backup')
+    .addHelpText('after', examples('aime db status', 'aime db backup ~/aime-backup.db'));
 
   db.command('status')
     .description('path, size, journal mode, applied and pending migrations, rows per table')

@@ -6,7 +6,8 @@ import { serviceLine } from './status.js';
 export function registerServiceCommands(program: Command): void {
   const service = program
     .command('service')
-    .description(`start and stop the daemon's services (${SERVICE_NAMES.join(', ')}); the choice survives restarts`);
+    .description(`start and stop the daemon's services (${SERVICE_NAMES.join(', ')}); the choice survives restarts`)
+    .addHelpText('after', examples('aime service list', 'aime service start lastfm-tracker'));
 
   service
     .command('list')

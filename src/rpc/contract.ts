@@ -1,5 +1,6 @@
 import type { ConfigMethods } from './methods/config.js';
 import type { DbMethods } from './methods/db.js';
+import type { RoonMethods, RoonSnapshot } from './methods/roon.js';
 import type { ServiceMethods } from './methods/service.js';
 import type { SystemMethods } from './methods/system.js';
 
@@ -7,7 +8,7 @@ import type { SystemMethods } from './methods/system.js';
  * Every method the daemon serves, with its params and result. Each group lives in
  * methods/<group>.ts; add a group there and extend it here.
  */
-export interface RpcMethods extends SystemMethods, ConfigMethods, ServiceMethods, DbMethods {}
+export interface RpcMethods extends SystemMethods, ConfigMethods, ServiceMethods, DbMethods, RoonMethods {}
 
 export type MethodName = keyof RpcMethods;
 export type ParamsOf<M extends MethodName> = RpcMethods[M]['params'];
@@ -17,6 +18,8 @@ export type ResultOf<M extends MethodName> = RpcMethods[M]['result'];
 export interface RpcNotifications {
   /** Progress of a long request on the same connection (imports, enrichment, jobs). */
   progress: { requestId: number | string; task: string; done: number; total: number | null; message?: string };
+  /** Every change of the Roon zones or connection, to `roon.subscribe` clients (`aime now`). */
+  'roon.zones': RoonSnapshot;
 }
 
 export type NotificationName = keyof RpcNotifications;

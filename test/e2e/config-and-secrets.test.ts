@@ -1,19 +1,9 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeHome, removeHome, runCli, startDaemon, type RunningDaemon } from '../support/daemon.js';
+import { runCli, useTestHomes } from '../support/daemon.js';
 
-const homes: string[] = [];
-const daemons: RunningDaemon[] = [];
-afterEach(async () => {
-  for (const daemon of daemons.splice(0)) await daemon.kill();
-  for (const home of homes.splice(0)) removeHome(home);
-});
-function home(config?: Record<string, unknown>): string {
-  const dir = makeHome(config);
-  homes.push(dir);
-  return dir;
-}
+const { home, daemon } = useTestHomes(afterEach);
 
 const SECRET = 'sk-live-0123456789abcdefSECRET';
 
@@ -31,7 +21,7 @@ describe('configuration', () => {
 
   it('goes through the daemon when it runs', async () => {
     const dir = home();
-    daemons.push(await startDaemon(dir));
+    await daemon(dir);
     const set = await runCli(dir, ['config', 'set', 'roon.radioStations', 'FIP,RTS La Première', '--json']);
     expect(set.code).toBe(0);
     expect(JSON.parse(set.stdout)).toMatchObject({ value: ['FIP', 'RTS La Première'], source: 'file' });
@@ -92,8 +82,7 @@ describe('configuration', () => {
     expect(get.stdout).not.toContain(SECRET);
     expect(JSON.parse(get.stdout).value).toMatch(/^\*{4}/);
 
-    const running = await startDaemon(dir, { AIME_DISCOGS_TOKEN: 'discogs-token-from-env-123' }, 20_000);
-    daemons.push(running);
+    const running = await daemon(dir, { AIME_DISCOGS_TOKEN: 'discogs-token-from-env-123', AIME_LOG_LEVEL: 'debug' });
     await runCli(dir, ['status']);
     await running.stop();
     expect(running.log()).not.toContain(SECRET);

@@ -2,26 +2,9 @@ import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeHome, removeHome, runCli, startDaemon, type RunningDaemon } from '../support/daemon.js';
+import { runCli, useTestHomes } from '../support/daemon.js';
 
-const homes: string[] = [];
-const daemons: RunningDaemon[] = [];
-afterEach(async () => {
-  for (const daemon of daemons.splice(0)) await daemon.kill();
-  for (const home of homes.splice(0)) removeHome(home);
-});
-
-function home(config?: Record<string, unknown>): string {
-  const dir = makeHome(config);
-  homes.push(dir);
-  return dir;
-}
-
-async function daemon(dir: string): Promise<RunningDaemon> {
-  const started = await startDaemon(dir);
-  daemons.push(started);
-  return started;
-}
+const { home, daemon } = useTestHomes(afterEach);
 
 describe('aime daemon', () => {
   it('starts, answers status in the SPEC shape, and stops on SIGTERM within 5 s with exit 0', async () => {

@@ -137,3 +137,28 @@ export async function eventually<T>(check: () => Promise<T | undefined | false> 
     await new Promise((r) => setTimeout(r, stepMs));
   }
 }
+
+/**
+ * Temporary homes and daemons that are cleaned up after each test (kill -9, then rm -rf).
+ * Call once at the top of a test file: `const env = useTestHomes(afterEach);`
+ */
+export function useTestHomes(afterEachHook: (fn: () => Promise<void>) => void) {
+  const homes: string[] = [];
+  const daemons: RunningDaemon[] = [];
+  afterEachHook(async () => {
+    for (const daemon of daemons.splice(0)) await daemon.kill();
+    for (const home of homes.splice(0)) removeHome(home);
+  });
+  return {
+    home(config?: Record<string, unknown>): string {
+      const dir = makeHome(config);
+      homes.push(dir);
+      return dir;
+    },
+    async daemon(home: string, env: Record<string, string> = {}): Promise<RunningDaemon> {
+      const started = await startDaemon(home, env);
+      daemons.push(started);
+      return started;
+    },
+  };
+}

@@ -1,0 +1,12 @@
+import { exportCollection } from '../core/exports/collection.js';
+import { publishOutput } from '../core/exports/files.js';
+import { jobDefinition } from '../core/jobs/catalogue.js';
+import { SqliteExportCatalog } from '../db/repositories/exports.js';
+import { runJob } from './runtime.js';
+
+/** 10:00: the whole collection as JSON into the output folder. */
+await runJob('json-export', async ({ db, output, startedAt }) => {
+  const made = await exportCollection(new SqliteExportCatalog(db), { format: 'json', filter: {}, exportedAt: startedAt, timezone: output.timezone });
+  const outputFile = publishOutput(output, jobDefinition('json-export').output!, made.content, startedAt);
+  return { outputFile, details: { albums: made.albums } };
+});

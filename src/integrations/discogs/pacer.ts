@@ -1,0 +1,58 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { HttpResponse, Pacer } from '../http.js';
+
+/**
+ * Throttles locally from Discogs' `X-Discogs-Ratelimit-*` headers, so the moving window is
+ * never overrun: it remembers when its own requests went out, counts the hits the server
+ * reports beyond those (another run, another tool) as made just now, and when the window
+ * is full waits until enough hits have left it. One slot is kept spare because the server
+ * stamps a hit on arrival, a little after we stamp it on sending.
+ */
+export class DiscogsPacer implements Pacer {
+  private readonly windowMs: number;
+  private readonly reserve: number;
+  private sent: number[] = [];
+  private foreign: { count: number; at: number } = { count: 0, at: 0 };
+  private limit?: number;
+
+  constructor(windowMs: number, reserve = 1) {
+    this.windowMs = windowMs;
+    this.reserve = reserve;
+  }
+
+  async wait(signal?: AbortSignal): Promise<void> {
+    for (let delay = this.delay(Date.now()); delay > 0; delay = this.delay(Date.now())) {
+      await sleep(delay, undefined, { signal });
+    }
+    this.sent.push(Date.now());
+  }
+
+  observe(response: HttpResponse): void {
+    const limit = Number(response.headers['x-discogs-ratelimit']);
+    const remaining = Number(response.headers['x-discogs-ratelimit-remaining']);
+    if (!Number.isFinite(limit) || !Number.isFinite(remaining) || limit <= 0) return;
+    const now = Date.now();
+    this.limit = limit;
+    this.prune(now);
+    const used = response.status === 429 ? limit : limit - remaining;
+    this.foreign = { count: Math.max(0, used - this.sent.length), at: now };
+  }
+
+  /** Milliseconds to wait before the next request may go (0: now). */
+  delay(now: number): number {
+    if (this.limit === undefined) return 0;
+    this.prune(now);
+    const hits = [...this.sent];
+    if (this.foreign.at + this.windowMs > now) hits.push(...Array<number>(this.foreign.count).fill(this.foreign.at));
+    hits.sort((a, b) => a - b);
+    const allowed = Math.max(1, this.limit - this.reserve);
+    if (hits.length < allowed) return 0;
+    const freeing = hits[hits.length - allowed] ?? now;
+    return Math.max(1, freeing + this.windowMs - now);
+  }
+
+  private prune(now: number): void {
+    const from = now - this.windowMs;
+    if (this.sent.length && (this.sent[0] ?? now) <= from) this.sent = this.sent.filter((at) => at > from);
+  }
+}

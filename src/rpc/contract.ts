@@ -1,3 +1,4 @@
+import type { CollectionMethods } from './methods/collection.js';
 import type { ConfigMethods } from './methods/config.js';
 import type { DbMethods } from './methods/db.js';
 import type { RoonMethods, RoonSnapshot } from './methods/roon.js';
@@ -8,7 +9,7 @@ import type { SystemMethods } from './methods/system.js';
  * Every method the daemon serves, with its params and result. Each group lives in
  * methods/<group>.ts; add a group there and extend it here.
  */
-export interface RpcMethods extends SystemMethods, ConfigMethods, ServiceMethods, DbMethods, RoonMethods {}
+export interface RpcMethods extends SystemMethods, ConfigMethods, ServiceMethods, DbMethods, RoonMethods, CollectionMethods {}
 
 export type MethodName = keyof RpcMethods;
 export type ParamsOf<M extends MethodName> = RpcMethods[M]['params'];

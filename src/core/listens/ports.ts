@@ -1,0 +1,125 @@
+import type { ListenSource, PlayReport } from '../model.js';
+
+/**
+ * What the listening-history area needs from storage and from Last.fm. db/repositories
+ * implement the storage ports; integrations/lastfm implements ScrobbleSource.
+ */
+
+/** One page of user.getRecentTracks, newest first, the now-playing row already removed. */
+export interface ScrobblePage {
+  readonly page: number;
+  readonly totalPages: number;
+  readonly total: number;
+  readonly plays: PlayReport[];
+}
+
+export interface ScrobbleWindow {
+  readonly page: number;
+  readonly limit: number;
+  /** Inclusive lower bound, UTC epoch seconds. */
+  readonly from?: number;
+  /** Exclusive upper bound, UTC epoch seconds. */
+  readonly to?: number;
+}
+
+export interface LovedTrack {
+  readonly artist: string;
+  readonly title: string;
+  readonly lovedAt: number;
+}
+
+export interface LovedPage {
+  readonly page: number;
+  readonly totalPages: number;
+  readonly tracks: LovedTrack[];
+}
+
+export interface ScrobblerProfile {
+  readonly name: string;
+  readonly playcount: number;
+  readonly registeredAt: number | null;
+}
+
+/** A Last.fm account's history (the client in integrations/lastfm). */
+export interface ScrobbleSource {
+  recentTracks(window: ScrobbleWindow, signal?: AbortSignal): Promise<ScrobblePage>;
+  lovedTracks(page: number, limit: number, signal?: AbortSignal): Promise<LovedPage>;
+  profile(signal?: AbortSignal): Promise<ScrobblerProfile>;
+}
+
+/** A play with its names reduced to keys (core/names.ts), ready to be stored. */
+export interface KeyedPlay {
+  readonly artist: string;
+  readonly artistKey: string;
+  /** null for an album-less scrobble: the track has no album, never an empty-titled one. */
+  readonly album: { readonly title: string; readonly titleKey: string; readonly artist: string; readonly artistKey: string } | null;
+  readonly title: string;
+  readonly titleKey: string;
+  readonly timestamp: number;
+  readonly source: ListenSource;
+  readonly loved: boolean;
+  readonly zone: string | null;
+  readonly playedSeconds: number | null;
+  readonly durationSeconds: number | null;
+}
+
+export interface StoreOutcome {
+  imported: number;
+  skipped: number;
+  newAlbumIds: number[];
+}
+
+/** Writes plays: resolves artist/album/track rows and applies the dedup rules in one transaction. */
+export interface ListenStore {
+  /**
+   * Stores each play unless it is already there (same track, same timestamp) or it is the
+   * other source's copy of a stored play (same artist and title within `crossSourceSeconds`).
+   */
+  store(plays: readonly KeyedPlay[], crossSourceSeconds: number): StoreOutcome;
+  /** Marks every listen of these tracks (by artist key and title key) as loved. Returns rows changed. */
+  markLoved(tracks: readonly { artistKey: string; titleKey: string }[]): number;
+}
+
+export interface HistoryFilter {
+  /** Inclusive, UTC epoch seconds. */
+  readonly since?: number;
+  /** Exclusive, UTC epoch seconds. */
+  readonly until?: number;
+  /** A name key (core/names.ts) the artist's key must contain. */
+  readonly artistKey?: string;
+  /** A name key the album title's key must contain. */
+  readonly albumKey?: string;
+  readonly source?: ListenSource;
+  readonly loved?: boolean;
+}
+
+export interface ListenRow {
+  readonly id: number;
+  readonly timestamp: number;
+  readonly artist: string;
+  readonly title: string;
+  readonly album: string | null;
+  readonly source: ListenSource;
+  readonly loved: boolean;
+}
+
+export interface DuplicatePair {
+  readonly keepId: number;
+  readonly dropId: number;
+}
+
+/** Reads and maintenance over stored listens. */
+export interface ListenJournal {
+  page(filter: HistoryFilter, limit: number, offset: number): ListenRow[];
+  count(filter: HistoryFilter): number;
+  /** Time of the newest listen from this source, if any. */
+  newest(source: ListenSource): number | undefined;
+  /** Listens with since <= timestamp < until, oldest first. */
+  between(since: number, until: number): (ListenRow & { artistId: number; albumId: number | null })[];
+  /** Sets `loved` on every listen of the listen's track; undefined when the listen does not exist. */
+  setLoved(listenId: number, loved: boolean): { trackId: number; changed: number } | undefined;
+  /** Candidate pairs that are one play stored twice (SPEC §3), ordered by keepId then dropId. */
+  duplicates(crossSourceSeconds: number): DuplicatePair[];
+  /** Deletes each dropId, carrying its `loved` over to keepId. Returns listens removed. */
+  merge(pairs: readonly DuplicatePair[]): number;
+}

@@ -1,0 +1,84 @@
+import type { Statement } from 'better-sqlite3';
+import type { KeyedPlay } from '../../core/listens/ports.js';
+import type { Database } from '../data-source.js';
+
+/**
+ * Finds or creates the artist, album and track rows of a play, by normalised key, with an
+ * in-memory key → id map in front of SQLite: a long history names the same few thousand
+ * rows again and again. Must be used inside the caller's transaction; when that
+ * transaction fails, the caller calls forget(), because ids created in it are gone.
+ */
+export class SqliteCatalog {
+  private readonly artists = new Map<string, number>();
+  private readonly albums = new Map<string, number>();
+  private readonly tracks = new Map<string, number>();
+  private readonly sql: Record<
+    'artistByKey' | 'insertArtist' | 'albumByKey' | 'insertAlbum' | 'linkAlbumArtist' | 'trackByIdentity' | 'insertTrack',
+    Statement
+  >;
+
+  constructor(db: Database) {
+    const prepare = (text: string) => db.sqlite.prepare(text);
+    this.sql = {
+      artistByKey: prepare('SELECT id FROM artists WHERE name_key = ?').pluck(),
+      insertArtist: prepare('INSERT INTO artists (name, name_key, created_at, updated_at) VALUES (?, ?, ?, ?) RETURNING id').pluck(),
+      albumByKey: prepare('SELECT id FROM albums WHERE artist_key = ? AND title_key = ?').pluck(),
+      insertAlbum: prepare(
+        `INSERT INTO albums (title, title_key, artist_name, artist_key, source, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      ).pluck(),
+      linkAlbumArtist: prepare('INSERT OR IGNORE INTO album_artist (album_id, artist_id, position, created_at) VALUES (?, ?, 0, ?)'),
+      trackByIdentity: prepare('SELECT id FROM tracks WHERE identity_key = ?').pluck(),
+      insertTrack: prepare(
+        `INSERT INTO tracks (album_id, artist_id, title, title_key, identity_key, duration_seconds, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      ).pluck(),
+    };
+  }
+
+  artistId(name: string, key: string, now: number): number {
+    let id = this.artists.get(key);
+    if (id === undefined) {
+      id = (this.sql.artistByKey.get(key) as number | undefined) ?? (this.sql.insertArtist.get(name, key, now, now) as number);
+      this.artists.set(key, id);
+    }
+    return id;
+  }
+
+  /** The album's id, and whether this call created it (new albums are queued for enrichment). */
+  albumId(play: KeyedPlay, now: number): { id: number; created: boolean } | null {
+    const album = play.album;
+    if (!album) return null;
+    const cacheKey = `${album.artistKey}\u0000${album.titleKey}`;
+    const cached = this.albums.get(cacheKey);
+    if (cached !== undefined) return { id: cached, created: false };
+    let id = this.sql.albumByKey.get(album.artistKey, album.titleKey) as number | undefined;
+    let created = false;
+    if (id === undefined) {
+      id = this.sql.insertAlbum.get(album.title, album.titleKey, album.artist, album.artistKey, play.source, now, now) as number;
+      this.sql.linkAlbumArtist.run(id, this.artistId(album.artist, album.artistKey, now), now);
+      created = true;
+    }
+    this.albums.set(cacheKey, id);
+    return { id, created };
+  }
+
+  /** The key format is trackIdentity() of core/names.ts, built from the key already computed. */
+  trackId(play: KeyedPlay, artistId: number, albumId: number | null, now: number): number {
+    const identity = `${artistId}:${albumId ?? 0}:${play.titleKey}`;
+    let id = this.tracks.get(identity);
+    if (id === undefined) {
+      id =
+        (this.sql.trackByIdentity.get(identity) as number | undefined) ??
+        (this.sql.insertTrack.get(albumId, artistId, play.title, play.titleKey, identity, play.durationSeconds, now, now) as number);
+      this.tracks.set(identity, id);
+    }
+    return id;
+  }
+
+  forget(): void {
+    this.artists.clear();
+    this.albums.clear();
+    this.tracks.clear();
+  }
+}

@@ -1,0 +1,124 @@
+import type { Statement } from 'better-sqlite3';
+import type { DuplicatePair, HistoryFilter, ListenJournal, ListenRow } from '../../core/listens/ports.js';
+import type { ListenSource } from '../../core/model.js';
+import type { Database } from '../data-source.js';
+
+interface RawRow {
+  id: number;
+  timestamp: number;
+  artist: string;
+  title: string;
+  album: string | null;
+  source: ListenSource;
+  loved: number;
+}
+
+const SELECT_LISTEN = `SELECT l.id, l.timestamp, ar.name AS artist, t.title, al.title AS album, l.source, l.loved
+  FROM listening_history l
+  JOIN tracks t ON t.id = l.track_id
+  JOIN artists ar ON ar.id = t.artist_id
+  LEFT JOIN albums al ON al.id = t.album_id`;
+
+/** The journal (newest first, filtered, paged), a day's listens, love marks and duplicate merging. */
+export class SqliteListenJournal implements ListenJournal {
+  private readonly db: Database;
+  /** Statements by SQL text: each filter combination is prepared once. */
+  private readonly prepared = new Map<string, Statement>();
+
+  constructor(db: Database) {
+    this.db = db;
+  }
+
+  page(filter: HistoryFilter, limit: number, offset: number): ListenRow[] {
+    const { where, args } = conditions(filter);
+    const rows = this.statement(`${SELECT_LISTEN}${where} ORDER BY l.timestamp DESC, l.id DESC LIMIT ? OFFSET ?`).all(...args, limit, offset) as RawRow[];
+    return rows.map(toListen);
+  }
+
+  count(filter: HistoryFilter): number {
+    const { where, args } = conditions(filter);
+    const joins = filter.artistKey || filter.albumKey
+      ? ' JOIN tracks t ON t.id = l.track_id JOIN artists ar ON ar.id = t.artist_id LEFT JOIN albums al ON al.id = t.album_id'
+      : '';
+    return this.statement(`SELECT COUNT(*) FROM listening_history l${joins}${where}`).pluck().get(...args) as number;
+  }
+
+  newest(source: ListenSource): number | undefined {
+    const newest = this.statement('SELECT MAX(timestamp) FROM listening_history WHERE source = ?').pluck().get(source) as number | null;
+    return newest ?? undefined;
+  }
+
+  between(since: number, until: number): (ListenRow & { artistId: number; albumId: number | null })[] {
+    const rows = this.statement(
+      `SELECT l.id, l.timestamp, ar.name AS artist, t.title, al.title AS album, l.source, l.loved, t.artist_id AS artistId, t.album_id AS albumId
+       FROM listening_history l JOIN tracks t ON t.id = l.track_id JOIN artists ar ON ar.id = t.artist_id LEFT JOIN albums al ON al.id = t.album_id
+       WHERE l.timestamp >= ? AND l.timestamp < ? ORDER BY l.timestamp, l.id`,
+    ).all(since, until) as (RawRow & { artistId: number; albumId: number | null })[];
+    return rows.map((row) => ({ ...toListen(row), artistId: row.artistId, albumId: row.albumId }));
+  }
+
+  setLoved(listenId: number, loved: boolean): { trackId: number; changed: number } | undefined {
+    const trackId = this.statement('SELECT track_id FROM listening_history WHERE id = ?').pluck().get(listenId) as number | undefined;
+    if (trackId === undefined) return undefined;
+    const { changes } = this.statement('UPDATE listening_history SET loved = ? WHERE track_id = ? AND loved <> ?').run(loved ? 1 : 0, trackId, loved ? 1 : 0);
+    return { trackId, changed: changes };
+  }
+
+  /**
+   * Same artist and title (whatever album each source named), and either the same second
+   * (one play stored twice) or another source within the window (a Roon play and its scrobble).
+   */
+  duplicates(crossSourceSeconds: number): DuplicatePair[] {
+    return this.statement(
+      `SELECT a.id AS keepId, b.id AS dropId
+       FROM listening_history a
+       JOIN tracks ta ON ta.id = a.track_id
+       JOIN tracks tb ON tb.artist_id = ta.artist_id AND tb.title_key = ta.title_key
+       JOIN listening_history b ON b.track_id = tb.id AND b.timestamp BETWEEN a.timestamp - ? AND a.timestamp + ?
+       WHERE b.id > a.id AND (b.source <> a.source OR b.timestamp = a.timestamp)
+       ORDER BY a.id, b.id`,
+    ).all(crossSourceSeconds, crossSourceSeconds) as DuplicatePair[];
+  }
+
+  merge(pairs: readonly DuplicatePair[]): number {
+    const keepLove = this.statement('UPDATE listening_history SET loved = 1 WHERE id = ? AND EXISTS (SELECT 1 FROM listening_history WHERE id = ? AND loved = 1)');
+    const remove = this.statement('DELETE FROM listening_history WHERE id = ?');
+    return this.db.sqlite.transaction(() => {
+      let removed = 0;
+      for (const pair of pairs) {
+        keepLove.run(pair.keepId, pair.dropId);
+        removed += remove.run(pair.dropId).changes;
+      }
+      return removed;
+    })();
+  }
+
+  private statement(sql: string): Statement {
+    let statement = this.prepared.get(sql);
+    if (!statement) {
+      statement = this.db.sqlite.prepare(sql);
+      this.prepared.set(sql, statement);
+    }
+    return statement;
+  }
+}
+
+function conditions(filter: HistoryFilter): { where: string; args: unknown[] } {
+  const parts: string[] = [];
+  const args: unknown[] = [];
+  const add = (sql: string, value: unknown) => {
+    parts.push(sql);
+    args.push(value);
+  };
+  if (filter.since !== undefined) add('l.timestamp >= ?', filter.since);
+  if (filter.until !== undefined) add('l.timestamp < ?', filter.until);
+  if (filter.source !== undefined) add('l.source = ?', filter.source);
+  if (filter.loved !== undefined) add('l.loved = ?', filter.loved ? 1 : 0);
+  if (filter.artistKey) add(`ar.name_key LIKE '%' || ? || '%'`, filter.artistKey);
+  if (filter.albumKey) add(`al.title_key LIKE '%' || ? || '%'`, filter.albumKey);
+  return { where: parts.length ? ` WHERE ${parts.join(' AND ')}` : '', args };
+}
+
+function toListen(row: RawRow): ListenRow {
+  return { id: row.id, timestamp: row.timestamp, artist: row.artist, title: row.title, album: row.album, source: row.source, loved: row.loved === 1 };
+}

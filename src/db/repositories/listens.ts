@@ -1,0 +1,97 @@
+import type { Statement } from 'better-sqlite3';
+import type { KeyedPlay, ListenStore, StoreOutcome } from '../../core/listens/ports.js';
+import type { Database } from '../data-source.js';
+import { SqliteCatalog } from './catalog.js';
+
+/**
+ * Stores plays: one transaction per batch, artist/album/track resolved through the
+ * catalogue cache, the same play (track, timestamp) ignored by the unique index, and a
+ * play skipped when another source already holds the same artist and title nearby.
+ */
+export class SqliteListenStore implements ListenStore {
+  private readonly db: Database;
+  private readonly catalog: SqliteCatalog;
+  private readonly sql: Record<'insertListen' | 'otherSourceNear' | 'otherSourceCopy' | 'markLoved', Statement>;
+
+  constructor(db: Database) {
+    this.db = db;
+    this.catalog = new SqliteCatalog(db);
+    const prepare = (text: string) => db.sqlite.prepare(text);
+    this.sql = {
+      insertListen: prepare(
+        `INSERT OR IGNORE INTO listening_history (track_id, timestamp, source, loved, zone, played_seconds, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      otherSourceNear: prepare('SELECT 1 FROM listening_history WHERE timestamp BETWEEN ? AND ? AND source <> ? LIMIT 1').pluck(),
+      otherSourceCopy: prepare(
+        `SELECT 1 FROM tracks t JOIN listening_history l ON l.track_id = t.id
+         WHERE t.artist_id = ? AND t.title_key = ? AND l.timestamp BETWEEN ? AND ? AND l.source <> ? LIMIT 1`,
+      ).pluck(),
+      markLoved: prepare(
+        `UPDATE listening_history SET loved = 1 WHERE loved = 0 AND track_id IN
+           (SELECT t.id FROM tracks t JOIN artists a ON a.id = t.artist_id WHERE a.name_key = ? AND t.title_key = ?)`,
+      ),
+    };
+  }
+
+  store(plays: readonly KeyedPlay[], crossSourceSeconds: number): StoreOutcome {
+    if (plays.length === 0) return { imported: 0, skipped: 0, newAlbumIds: [] };
+    try {
+      return this.storeBatch(plays, crossSourceSeconds);
+    } catch (error) {
+      this.catalog.forget();
+      // A cached id whose row was deleted since (album removed by hand) breaks a foreign
+      // key: with the cache emptied, one more try finds or recreates the rows.
+      if ((error as { code?: string }).code !== 'SQLITE_CONSTRAINT_FOREIGNKEY') throw error;
+      try {
+        return this.storeBatch(plays, crossSourceSeconds);
+      } catch (again) {
+        this.catalog.forget();
+        throw again;
+      }
+    }
+  }
+
+  private storeBatch(plays: readonly KeyedPlay[], window: number): StoreOutcome {
+    return this.db.sqlite.transaction(() => {
+      const now = Math.floor(Date.now() / 1000);
+      const outcome: StoreOutcome = { imported: 0, skipped: 0, newAlbumIds: [] };
+      const checkOtherSources = this.mayHoldOtherSourceCopies(plays, window);
+      for (const play of plays) {
+        const artistId = this.catalog.artistId(play.artist, play.artistKey, now);
+        if (checkOtherSources && this.sql.otherSourceCopy.get(artistId, play.titleKey, play.timestamp - window, play.timestamp + window, play.source)) {
+          outcome.skipped++;
+          continue;
+        }
+        const album = this.catalog.albumId(play, now);
+        if (album?.created) outcome.newAlbumIds.push(album.id);
+        const trackId = this.catalog.trackId(play, artistId, album?.id ?? null, now);
+        const { changes } = this.sql.insertListen.run(trackId, play.timestamp, play.source, play.loved ? 1 : 0, play.zone, play.playedSeconds, now);
+        if (changes) outcome.imported++;
+        else outcome.skipped++;
+      }
+      return outcome;
+    })();
+  }
+
+  /** Per-play cross-source checks cost a query each; most batches (one source, no other nearby) need none. */
+  private mayHoldOtherSourceCopies(plays: readonly KeyedPlay[], window: number): boolean {
+    let low = Infinity;
+    let high = -Infinity;
+    const first = plays[0]!.source;
+    for (const play of plays) {
+      if (play.source !== first) return true;
+      if (play.timestamp < low) low = play.timestamp;
+      if (play.timestamp > high) high = play.timestamp;
+    }
+    return this.sql.otherSourceNear.get(low - window, high + window, first) !== undefined;
+  }
+
+  markLoved(tracks: readonly { artistKey: string; titleKey: string }[]): number {
+    return this.db.sqlite.transaction(() => {
+      let changed = 0;
+      for (const track of tracks) changed += this.sql.markLoved.run(track.artistKey, track.titleKey).changes;
+      return changed;
+    })();
+  }
+}

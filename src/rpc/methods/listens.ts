@@ -1,0 +1,89 @@
+/** `listens.*`: the listening history (Last.fm import, journal, love marks, timeline, dedup). */
+export type ListenSourceName = 'lastfm' | 'roon' | 'manual';
+
+export interface ImportLastfmParams {
+  /** Inclusive lower bound: "YYYY-MM-DD" (local day), ISO date-time or epoch seconds. */
+  readonly from?: string;
+  /** Upper bound, same forms; a day is included whole. */
+  readonly to?: string;
+  readonly limit?: number;
+}
+
+export interface ImportLastfmResult {
+  readonly imported: number;
+  readonly skipped: number;
+  readonly failed: number;
+  readonly durationMs: number;
+  readonly loved: number;
+  readonly startPage: number;
+  readonly pages: number;
+  readonly accountPlaycount: number;
+}
+
+export interface HistoryParams {
+  readonly page?: number;
+  readonly pageSize?: number;
+  readonly since?: string;
+  readonly until?: string;
+  readonly artist?: string;
+  readonly album?: string;
+  readonly source?: ListenSourceName;
+  readonly loved?: boolean;
+}
+
+export interface HistoryItem {
+  readonly id: number;
+  readonly timestamp: number;
+  /** ISO 8601, UTC. */
+  readonly date: string;
+  /** "YYYY-MM-DD HH:MM" in the configured time zone. */
+  readonly localTime: string;
+  readonly artist: string;
+  readonly title: string;
+  readonly album: string | null;
+  readonly source: ListenSourceName;
+  readonly loved: boolean;
+}
+
+export interface HistoryResult {
+  readonly items: HistoryItem[];
+  readonly total: number;
+  readonly page: number;
+  readonly pageSize: number;
+}
+
+export interface LoveResult {
+  readonly id: number;
+  readonly trackId: number;
+  readonly loved: boolean;
+  /** Listens of that track whose mark changed. */
+  readonly changed: number;
+}
+
+export interface TimelineResult {
+  readonly date: string;
+  readonly timeZone: string;
+  readonly hours: {
+    readonly hour: number;
+    readonly listens: { id: number; time: string; artist: string; title: string; album: string | null; source: ListenSourceName; loved: boolean }[];
+  }[];
+  readonly total: number;
+  readonly uniqueArtists: number;
+  readonly uniqueAlbums: number;
+  readonly peakHour: number | null;
+}
+
+export interface DedupeResult {
+  readonly duplicates: number;
+  readonly removed: number;
+  readonly dryRun: boolean;
+  readonly sample: { keepId: number; dropId: number }[];
+}
+
+export interface ListensMethods {
+  'listens.importLastfm': { params: ImportLastfmParams; result: ImportLastfmResult };
+  'listens.history': { params: HistoryParams; result: HistoryResult };
+  'listens.love': { params: { id: number; loved: boolean }; result: LoveResult };
+  'listens.timeline': { params: { date?: string }; result: TimelineResult };
+  'listens.dedupe': { params: { dryRun?: boolean }; result: DedupeResult };
+}

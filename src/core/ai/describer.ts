@@ -1,0 +1,134 @@
+/**
+ * Gives new albums a description in the background: albums reported by the AlbumEvents port
+ * are queued as rows (provider 'ai-description' in enrichment_attempts, so the queue
+ * survives a restart), then described one at a time, paced, never while the AI's circuit is
+ * open. A failure is recorded with a growing retry delay; after five the album is left alone.
+ */
+import { NotFoundError, errorMessage } from '../errors.js';
+import type { AlbumEvents } from '../ports.js';
+import { writeAlbumText } from './album-texts.js';
+import type { AiDeps, DescriptionAttempts } from './ports.js';
+
+export interface AlbumDescriberDeps extends AiDeps {
+  readonly attempts: DescriptionAttempts;
+  /** Why AI texts cannot be written now (read on every album: configuring needs no restart). */
+  readonly missingConfiguration: () => string | undefined;
+  /** How long the AI asks us to wait before the next call (an open circuit), in ms. */
+  readonly aiWaitMs: () => number;
+  /** Pause between two albums, so the background never crowds the user's own requests. */
+  readonly paceMs: number;
+  /** How often to look for retries that came due when nothing wakes the describer. */
+  readonly idleMs: number;
+  readonly onError?: (albumId: number, error: unknown) => void;
+}
+
+const MAX_ATTEMPTS = 5;
+const FIRST_RETRY_S = 600;
+const LONGEST_RETRY_S = 86_400;
+
+export class AlbumDescriber implements AlbumEvents {
+  readonly name = 'ai-describer';
+  private readonly deps: AlbumDescriberDeps;
+  private abort?: AbortController;
+  private loop?: Promise<void>;
+  private wake?: () => void;
+  private described = 0;
+  private failed = 0;
+  private lastRunAt: Date | null = null;
+  private lastError: string | null = null;
+
+  constructor(deps: AlbumDescriberDeps) {
+    this.deps = deps;
+  }
+
+  missingConfiguration(): string | undefined {
+    return this.deps.missingConfiguration();
+  }
+
+  albumsCreated(albumIds: readonly number[]): void {
+    if (albumIds.length === 0 || this.deps.missingConfiguration()) return;
+    this.deps.attempts.enqueue(albumIds, this.nowSeconds()).then(
+      () => this.wake?.(),
+      (error: unknown) => (this.lastError = `could not queue albums: ${errorMessage(error)}`),
+    );
+  }
+
+  async start(signal: AbortSignal): Promise<void> {
+    this.abort = new AbortController();
+    const stop = AbortSignal.any([signal, this.abort.signal]);
+    this.loop = this.run(stop);
+  }
+
+  async stop(): Promise<void> {
+    this.abort?.abort();
+    this.wake?.();
+    await this.loop;
+  }
+
+  report() {
+    return {
+      running: this.loop !== undefined && this.abort?.signal.aborted === false,
+      lastRunAt: this.lastRunAt,
+      lastError: this.lastError,
+      details: { described: this.described, failed: this.failed },
+    };
+  }
+
+  private async run(signal: AbortSignal): Promise<void> {
+    while (!signal.aborted) {
+      try {
+        await this.next(signal);
+      } catch (error) {
+        this.lastError = errorMessage(error);
+        await this.sleep(this.deps.idleMs, signal);
+      }
+    }
+  }
+
+  private async next(signal: AbortSignal): Promise<void> {
+    const wait = this.deps.missingConfiguration() ? this.deps.idleMs : this.deps.aiWaitMs();
+    if (wait > 0) return this.sleep(wait, signal);
+    const [albumId] = await this.deps.attempts.due(this.nowSeconds(), 1);
+    if (albumId === undefined) return this.sleep(this.deps.idleMs, signal);
+    await this.describe(albumId, signal);
+    await this.sleep(this.deps.paceMs, signal);
+  }
+
+  private async describe(albumId: number, signal: AbortSignal): Promise<void> {
+    this.lastRunAt = new Date(this.deps.clock.now());
+    try {
+      await writeAlbumText(this.deps, { album: albumId, kind: 'description', signal });
+      await this.deps.attempts.recordSuccess(albumId, this.nowSeconds());
+      this.described++;
+    } catch (error) {
+      if (signal.aborted) return;
+      const now = this.nowSeconds();
+      const gone = error instanceof NotFoundError;
+      await this.deps.attempts.recordFailure(albumId, errorMessage(error), now, (attempts) =>
+        gone || attempts >= MAX_ATTEMPTS ? null : now + Math.min(LONGEST_RETRY_S, FIRST_RETRY_S * 4 ** (attempts - 1)),
+      );
+      this.failed++;
+      this.lastError = `album ${albumId}: ${errorMessage(error)}`;
+      this.deps.onError?.(albumId, error);
+    }
+  }
+
+  /** Waits `ms`, or less when albums are queued or the describer stops. */
+  private sleep(ms: number, signal: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', done);
+        this.wake = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      signal.addEventListener('abort', done, { once: true });
+      this.wake = done;
+    });
+  }
+
+  private nowSeconds(): number {
+    return Math.floor(this.deps.clock.now() / 1000);
+  }
+}

@@ -18,7 +18,7 @@ export interface AimeConfig {
   readonly spotify: { clientId?: string; clientSecret?: string; apiUrl: string; authUrl: string };
   readonly musicbrainz: { apiUrl: string };
   readonly coverart: { apiUrl: string };
-  readonly ai: { baseUrl: string; apiKey?: string; model: string; language: 'fr' | 'en'; timeoutSeconds: number };
+  readonly ai: { baseUrl: string; apiKey?: string; model: string; language: 'fr' | 'en'; timeoutSeconds: number; circuitCooldownSeconds: number };
   readonly roon: { host?: string; port: number; defaultZone?: string; radioStations: string[] };
   readonly scheduler: { outputDir: string; maxFilesPerType: number; jobs: Record<string, JobOverride> };
   readonly timezone: string;

@@ -4,6 +4,7 @@ import { openDatabase, runMigrations, type Database } from '../db/data-source.js
 import { SqliteServiceStates } from '../db/repositories/service-states.js';
 import { SqliteLibraryCounts } from '../db/repositories/maintenance.js';
 import { HttpClient } from '../integrations/http.js';
+import { createCollection } from './collection.js';
 import { PROJECT_URL, VERSION } from '../version.js';
 import { claimSocketPath } from './socket-guard.js';
 import { RpcServer, type HandlerTable } from './server.js';
@@ -60,6 +61,7 @@ export async function runDaemon(options: DaemonOptions): Promise<void> {
     retries: values.http.retries,
     retryBaseMs: values.http.retryBaseMs,
   });
+  const collection = createCollection({ config, db, http, log: log.child({ component: 'collection' }) });
   const registry = new ServiceRegistry(new SqliteServiceStates(db), log.child({ component: 'services' }));
   registry.register(new PlannedService('lastfm-tracker', 'the Last.fm tracker needs lastfm.apiKey and lastfm.username'));
   registry.register(new PlannedService('roon-tracker', 'the Roon tracker needs a paired Roon Core (aime roon pair)'));
@@ -78,6 +80,7 @@ export async function runDaemon(options: DaemonOptions): Promise<void> {
     ...configHandlers({ config, changed: (key) => log.info({ key }, 'configuration changed') }),
     ...serviceHandlers(registry),
     ...dbHandlers(db),
+    ...collection.handlers,
   };
 
   const server = new RpcServer({
@@ -89,6 +92,7 @@ export async function runDaemon(options: DaemonOptions): Promise<void> {
   });
   await server.listen();
   await registry.restore();
+  await collection.queue.start(new AbortController().signal);
   log.info({ version: VERSION, socket: socketPath, database: db.path }, 'daemon ready');
 
   await waitForSignal();
@@ -99,6 +103,7 @@ export async function runDaemon(options: DaemonOptions): Promise<void> {
   }, 4500);
   force.unref();
   await server.close(1500);
+  await collection.queue.stop();
   await registry.stopAll();
   await http.close();
   await db.close();

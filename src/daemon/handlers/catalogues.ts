@@ -1,0 +1,57 @@
+import type { ConfigFile } from '../../config/config.js';
+import type { Catalogues } from '../../core/enrichment/ports.js';
+import { DiscogsClient } from '../../integrations/discogs/client.js';
+import type { HttpClient } from '../../integrations/http.js';
+import { MusicbrainzClient } from '../../integrations/musicbrainz/client.js';
+import { SpotifyClient } from '../../integrations/spotify/client.js';
+
+/**
+ * The outside catalogues, built from the configuration as it is now (a token set while the
+ * daemon runs is used at once) and kept while it does not change, so pacing and tokens
+ * carry over from one request to the next.
+ */
+export class CatalogueClients {
+  private readonly config: ConfigFile;
+  private readonly http: HttpClient;
+  private readonly built = new Map<string, { settings: string; client: unknown }>();
+
+  constructor(config: ConfigFile, http: HttpClient) {
+    this.config = config;
+    this.http = http;
+  }
+
+  discogs(): DiscogsClient | undefined {
+    const { token, username, apiUrl, rateWindowMs } = this.config.values().discogs;
+    if (!token) return undefined;
+    return this.reuse('discogs', { token, username, apiUrl, rateWindowMs }, (settings) => new DiscogsClient(this.http, settings));
+  }
+
+  discogsUsername(): string | undefined {
+    return this.config.values().discogs.username;
+  }
+
+  spotify(): SpotifyClient | undefined {
+    const { clientId, clientSecret, apiUrl, authUrl } = this.config.values().spotify;
+    if (!clientId || !clientSecret) return undefined;
+    return this.reuse('spotify', { clientId, clientSecret, apiUrl, authUrl }, (settings) => new SpotifyClient(this.http, settings));
+  }
+
+  musicbrainz(): MusicbrainzClient {
+    const values = this.config.values();
+    const settings = { apiUrl: values.musicbrainz.apiUrl, coverartUrl: values.coverart.apiUrl };
+    return this.reuse('musicbrainz', settings, (s) => new MusicbrainzClient(this.http, s));
+  }
+
+  catalogues(): Catalogues {
+    return { musicbrainz: this.musicbrainz(), discogs: this.discogs(), spotify: this.spotify() };
+  }
+
+  private reuse<S, C>(name: string, settings: S, build: (settings: S) => C): C {
+    const key = JSON.stringify(settings);
+    const known = this.built.get(name);
+    if (known && known.settings === key) return known.client as C;
+    const client = build(settings);
+    this.built.set(name, { settings: key, client });
+    return client;
+  }
+}

@@ -7,9 +7,10 @@ import { registerStatusCommands } from './commands/status.js';
 import { registerConfigCommands } from './commands/config.js';
 import { registerServiceCommands } from './commands/service.js';
 import { registerDbCommands } from './commands/db.js';
+import { registerRoonCommands } from './commands/roon.js';
 
 /** Every command group, in the order `aime --help` lists them. */
-const GROUPS = [registerStatusCommands, registerDaemonCommands, registerServiceCommands, registerConfigCommands, registerDbCommands];
+const GROUPS = [registerStatusCommands, registerDaemonCommands, registerServiceCommands, registerConfigCommands, registerDbCommands, registerRoonCommands];
 
 export function buildProgram(): Command {
   const program = new Command('aime')

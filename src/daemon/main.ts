@@ -14,6 +14,13 @@ import { systemHandlers } from './handlers/system.js';
 import { configHandlers } from './handlers/config.js';
 import { serviceHandlers } from './handlers/service.js';
 import { dbHandlers } from './handlers/db.js';
+import { jobsHandlers } from './handlers/jobs.js';
+import { SchedulerService } from './scheduler/service.js';
+import { SqliteJobRuns } from '../db/repositories/jobs.js';
+import { SqliteSyncState } from '../db/repositories/sync-state.js';
+import { createRoon } from './services/roon.js';
+import { ListenIngest } from '../core/listens/ingest.js';
+import { SqliteListenStore } from '../db/repositories/listens.js';
 
 export interface DaemonOptions {
   readonly home?: string;
@@ -64,8 +71,13 @@ export async function runDaemon(options: DaemonOptions): Promise<void> {
   const collection = createCollection({ config, db, http, log: log.child({ component: 'collection' }) });
   const registry = new ServiceRegistry(new SqliteServiceStates(db), log.child({ component: 'services' }));
   registry.register(new PlannedService('lastfm-tracker', 'the Last.fm tracker needs lastfm.apiKey and lastfm.username'));
-  registry.register(new PlannedService('roon-tracker', 'the Roon tracker needs a paired Roon Core (aime roon pair)'));
-  registry.register(new PlannedService('scheduler', 'the scheduler is not available in this build'));
+  // Roon plays go through the same ingest as scrobbles (one listen per play, merged with its scrobble).
+  const roonListens = new ListenIngest({ store: new SqliteListenStore(db), albumEvents: { albumsCreated: () => undefined }, radioStations: () => config.values().roon.radioStations });
+  const roon = createRoon({ config, log, registry, recorder: roonListens, version: VERSION, env: process.env });
+  for (const service of roon.services) registry.register(service);
+  const jobRuns = new SqliteJobRuns(db);
+  const scheduler = new SchedulerService({ config, databasePath: db.path, runs: jobRuns, state: new SqliteSyncState(db), log: log.child({ component: 'scheduler' }) });
+  registry.register(scheduler);
 
   const handlers: HandlerTable = {
     ...systemHandlers({
@@ -75,12 +87,14 @@ export async function runDaemon(options: DaemonOptions): Promise<void> {
       db,
       counts: new SqliteLibraryCounts(db),
       registry,
-      roon: () => ({ connected: false, coreName: null, zones: 0 }),
+      roon: roon.summary,
     }),
     ...configHandlers({ config, changed: (key) => log.info({ key }, 'configuration changed') }),
     ...serviceHandlers(registry),
     ...dbHandlers(db),
     ...collection.handlers,
+    ...jobsHandlers({ scheduler, runs: jobRuns }),
+    ...roon.handlers,
   };
 
   const server = new RpcServer({

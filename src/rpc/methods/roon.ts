@@ -42,8 +42,8 @@ export interface RoonStatusDto {
 export interface RoonSnapshot {
   readonly connection: RoonStatusDto;
   readonly zones: RoonZoneDto[];
-  /** The zone commands use without --zone (roon.defaultZone, else the playing one). */
-  readonly defaultZoneId: string | null;
+  /** The zone this subscriber follows: its `zone` wish, else roon.defaultZone, else the playing one. */
+  readonly zoneId: string | null;
 }
 
 export interface ZoneParam {
@@ -74,5 +74,5 @@ export interface RoonMethods {
     params: ZoneParam & { tracks: RoonTrackWish[] };
     result: { zone: string; queued: { title: string; artist: string }[]; notFound: RoonTrackWish[] };
   };
-  'roon.subscribe': { params: Record<string, never>; result: RoonSnapshot };
+  'roon.subscribe': { params: ZoneParam; result: RoonSnapshot };
 }

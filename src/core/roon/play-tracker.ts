@@ -1,0 +1,95 @@
+/**
+ * When a Roon zone's track becomes a listen. Roon reports positions, not listening time,
+ * so the time played is the sum of the forward steps of the position while the zone is
+ * playing: a paused, stopped or loading zone adds nothing. A track counts when it is
+ * longer than 30 s and was played for half its length or 4 minutes, whichever comes first;
+ * it is reported once, with the moment it started. Live streams (no length) and the
+ * configured radio stations never count. A grouped zone is one zone, so it counts once.
+ */
+import type { Clock } from '../ports.js';
+import type { PlayReport } from '../model.js';
+import { nameKey } from '../names.js';
+import type { NowPlaying, Zone } from './zone.js';
+
+export const MIN_TRACK_SECONDS = 30;
+export const ENOUGH_SECONDS = 240;
+
+/** How long a track must have been played to count. */
+export function playThreshold(lengthSeconds: number): number {
+  return Math.min(lengthSeconds / 2, ENOUGH_SECONDS);
+}
+
+interface TrackInstance {
+  readonly identity: string;
+  readonly startedAt: number;
+  played: number;
+  lastSeek: number | null;
+  reported: boolean;
+}
+
+export interface PlayTrackerOptions {
+  readonly clock: Clock;
+  /** Station names (roon.radioStations) read at every decision, so a config change applies at once. */
+  readonly radioStations: () => readonly string[];
+}
+
+export class PlayTracker {
+  private readonly zones = new Map<string, TrackInstance>();
+  private readonly options: PlayTrackerOptions;
+
+  constructor(options: PlayTrackerOptions) {
+    this.options = options;
+  }
+
+  /** Feeds one zone's new state; returns the play it completes, if it completes one. */
+  observe(zone: Zone): PlayReport | undefined {
+    const track = zone.nowPlaying;
+    if (!track) {
+      this.zones.delete(zone.id);
+      return undefined;
+    }
+    const identity = [track.title, track.artist, track.album, track.length ?? 'live'].join('\u0000');
+    let instance = this.zones.get(zone.id);
+    if (!instance || instance.identity !== identity || restarted(instance, track)) {
+      instance = { identity, startedAt: this.nowSeconds() - (track.seek ?? 0), played: 0, lastSeek: track.seek, reported: false };
+      this.zones.set(zone.id, instance);
+    } else if (track.seek !== null) {
+      const step = instance.lastSeek === null ? 0 : track.seek - instance.lastSeek;
+      if (step > 0 && zone.state === 'playing') instance.played += step;
+      instance.lastSeek = track.seek;
+    }
+    if (instance.reported || !this.countable(track) || instance.played < playThreshold(track.length ?? 0)) return undefined;
+    instance.reported = true;
+    return {
+      artist: track.artist,
+      title: track.title,
+      album: track.album || null,
+      timestamp: Math.round(instance.startedAt),
+      source: 'roon',
+      durationSeconds: track.length,
+      zone: zone.name,
+      playedSeconds: Math.round(instance.played),
+    };
+  }
+
+  /** A zone went away (removed, regrouped): its unfinished track is dropped. */
+  forget(zoneId: string): void {
+    this.zones.delete(zoneId);
+  }
+
+  private countable(track: NowPlaying): boolean {
+    if (track.length === null || track.length <= MIN_TRACK_SECONDS) return false;
+    if (!track.title || !track.artist) return false;
+    const stations = new Set(this.options.radioStations().map(nameKey));
+    return ![track.album, track.title, track.artist].some((name) => name !== '' && stations.has(nameKey(name)));
+  }
+
+  private nowSeconds(): number {
+    return this.options.clock.now() / 1000;
+  }
+}
+
+/** The same track back at its start after it was reported: a repeat is a new play. */
+function restarted(instance: TrackInstance, track: NowPlaying): boolean {
+  return instance.reported && track.seek !== null && instance.lastSeek !== null && track.seek < instance.lastSeek && track.seek < 3;
+}

@@ -1,0 +1,64 @@
+import type { Logger } from '../../log.js';
+import { RoonConnection, type RoonTimings } from '../../integrations/roon/connection.js';
+import { ZoneFeed } from '../../integrations/roon/zone-feed.js';
+import type { Service, ServiceReport } from '../services.js';
+
+export interface RoonConnectionServiceDeps {
+  readonly statePath: string;
+  readonly host?: string;
+  readonly port: number;
+  readonly version: string;
+  readonly log: Logger;
+  readonly timings: RoonTimings;
+}
+
+/**
+ * The daemon's link to the Roon Core ("roon" in `aime service list`): the extension
+ * connection and the zone feed built on it. Started by `aime roon pair` (or any roon command)
+ * and, once wished, at every daemon start, so the stored token pairs again by itself.
+ */
+export class RoonConnectionService implements Service {
+  readonly name = 'roon';
+  readonly connection: RoonConnection;
+  readonly feed: ZoneFeed;
+  private readonly log: Logger;
+
+  constructor(deps: RoonConnectionServiceDeps) {
+    this.log = deps.log;
+    this.connection = new RoonConnection({
+      statePath: deps.statePath,
+      host: deps.host,
+      port: deps.port,
+      version: deps.version,
+      log: deps.log,
+      timings: deps.timings,
+    });
+    this.feed = new ZoneFeed(this.connection);
+  }
+
+  missingConfiguration(): string | undefined {
+    return undefined;
+  }
+
+  async start(signal: AbortSignal): Promise<void> {
+    signal.addEventListener('abort', () => void this.stop(), { once: true });
+    this.feed.attach();
+    await this.connection.start();
+    const address = this.connection.status().address;
+    this.log.info({ address: address ?? 'discovery' }, 'connecting to the Roon Core');
+  }
+
+  async stop(): Promise<void> {
+    this.feed.detach();
+    await this.connection.stop();
+  }
+
+  report(): ServiceReport {
+    const status = this.connection.status();
+    return {
+      running: this.connection.isRunning,
+      lastError: status.connected ? null : status.lastError,
+      details: { state: status.phase, core: status.coreName, address: status.address, zones: this.feed.zones.length },
+    };
+  }
+}

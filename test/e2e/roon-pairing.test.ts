@@ -1,0 +1,70 @@
+// Pairing through the real daemon and CLI against the fake Core: `aime roon pair` waits while
+// Roon holds the registration, completes on "Enable", and after a daemon restart the stored
+// token (roon.json, 0600) pairs again with no new approval.
+import { once } from 'node:events';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startFakeRoonCore, type FakeRoonCore } from '../fakes/roon-core/index.js';
+import { eventually, makeHome, removeHome, runCli, startDaemon, type RunningDaemon } from '../support/daemon.js';
+
+let core: FakeRoonCore | undefined;
+let daemon: RunningDaemon | undefined;
+let home: string | undefined;
+
+afterEach(async () => {
+  await daemon?.stop();
+  await core?.stop();
+  if (home) removeHome(home);
+  daemon = core = home = undefined;
+});
+
+describe('aime roon pair', () => {
+  it('waits for Enable in Roon, then pairs; the token is reused after a restart', async () => {
+    core = await startFakeRoonCore({ approval: 'held', pingIntervalMs: 0 });
+    home = makeHome({ roon: { host: core.host, port: core.port } });
+    daemon = await startDaemon(home);
+
+    const before = await runCli(home, ['roon', 'status', '--json']);
+    expect(JSON.parse(before.stdout)).toMatchObject({ state: 'stopped', connected: false, paired: false });
+
+    const awaiting = once(core, 'awaiting-approval');
+    const pairing = runCli(home, ['roon', 'pair', '--timeout', '20']);
+    await awaiting;
+    const waiting = await runCli(home, ['roon', 'status', '--json']);
+    expect(JSON.parse(waiting.stdout)).toMatchObject({ state: 'awaiting-approval', connected: false });
+    expect(core.approve()).toBe(1);
+    const paired = await pairing;
+    expect(paired.code).toBe(0);
+    expect(paired.stderr).toContain('Settings → Extensions');
+    expect(paired.stdout).toContain('Paired with Fake Core (4 zones)');
+
+    const statePath = join(home, 'roon.json');
+    expect(statSync(statePath).mode & 0o777).toBe(0o600);
+    const token = (JSON.parse(readFileSync(statePath, 'utf8')) as { tokens: Record<string, string> }).tokens[core.coreId];
+    expect(token).toBeTruthy();
+    await eventually(() => core?.statusMessages.some((s) => s.message.startsWith('Connected to Fake Core')));
+
+    const status = await runCli(home, ['status', '--json']);
+    expect(JSON.parse(status.stdout).roon).toEqual({ connected: true, coreName: 'Fake Core', zones: 4 });
+
+    await daemon.stop();
+    const registered = once(core, 'registered');
+    daemon = await startDaemon(home);
+    const [again] = (await registered) as [{ token: string }];
+    expect(again.token).toBe(token);
+    expect(core.awaitingApproval).toEqual([]);
+    const zones = await runCli(home, ['roon', 'zones', '--json']);
+    expect(zones.code).toBe(0);
+    expect((JSON.parse(zones.stdout) as { zones: { name: string }[] }).zones.map((z) => z.name)).toContain('Living Room');
+  });
+
+  it('gives up waiting with a clear message and exit code 1 when Enable never comes', async () => {
+    core = await startFakeRoonCore({ approval: 'held', pingIntervalMs: 0 });
+    home = makeHome({ roon: { host: core.host, port: core.port } });
+    daemon = await startDaemon(home);
+    const result = await runCli(home, ['roon', 'pair', '--timeout', '1']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/aime: AIME is waiting to be enabled in Roon → Settings → Extensions/);
+  });
+});

@@ -6,6 +6,7 @@ import type { OutputPlace } from '../core/exports/files.js';
 import { openDatabase, type Database } from '../db/data-source.js';
 import { SqliteJobRuns } from '../db/repositories/jobs.js';
 import { HttpClient } from '../integrations/http.js';
+import { destination } from 'pino';
 import { createLogger, type Logger } from '../log.js';
 import { PROJECT_URL, VERSION } from '../version.js';
 
@@ -48,7 +49,8 @@ export async function runJob(job: JobName, body: (context: JobContext) => Promis
   const abort = new AbortController();
   const config = await ConfigFile.open({ home: data.home });
   const values = config.values();
-  const log = (await createLogger({ level: values.log.level, secrets: config.secretValues() })).child({ job, run: data.runId });
+  // Synchronous writes: Bree terminates the thread right after "done", which would drop buffered lines.
+  const log = (await createLogger({ level: values.log.level, secrets: config.secretValues(), destination: destination({ fd: 1, sync: true }) })).child({ job, run: data.runId });
   const db = await openDatabase({ path: data.database });
   const runs = new SqliteJobRuns(db);
   const http = new HttpClient({

@@ -1,0 +1,242 @@
+import { fileURLToPath } from 'node:url';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
+import type Bree from 'bree';
+import type { ConfigFile } from '../../config/config.js';
+import { UserError, errorMessage } from '../../core/errors.js';
+import { missedRun } from '../../core/jobs/catch-up.js';
+import { isJobName, JOB_NAMES, type JobName, type JobRun, type JobRunRepository, type JobTrigger } from '../../core/jobs/catalogue.js';
+import type { SyncStateRepository } from '../../core/ports.js';
+import type { Logger } from '../../log.js';
+import type { Service, ServiceReport } from '../services.js';
+import { cronSchedule, hasSeconds } from './cron.js';
+import { plannedJobs, unknownOverrides, type PlannedJob } from './jobs.js';
+
+export interface SchedulerDeps {
+  readonly config: ConfigFile;
+  readonly databasePath: string;
+  readonly runs: JobRunRepository;
+  readonly state: SyncStateRepository;
+  readonly log: Logger;
+}
+
+interface ActiveRun {
+  readonly runId: number;
+  readonly trigger: JobTrigger;
+  readonly startedAt: number;
+  readonly waiters: ((run: JobRun) => void)[];
+  error?: string;
+}
+
+export interface JobView extends PlannedJob {
+  readonly scheduled: boolean;
+  readonly running: boolean;
+  readonly nextRunAt: number | null;
+  readonly lastRun: JobRun | null;
+}
+
+const SINCE_KEY = 'scheduler.since';
+/** A hung job is terminated after this long (the longest job, a full enrichment, takes minutes). */
+const JOB_TIME_LIMIT_MS = 2 * 60 * 60 * 1000;
+
+/**
+ * The `scheduler` service: Bree runs each job of the catalogue in its own worker thread
+ * (dist/src/jobs/<name>.js) on its cron, in the configured time zone. Every run, scheduled,
+ * manual or catch-up, opens a job_runs row here before its worker starts; the worker closes
+ * it, and a worker that dies is closed here. Bree never starts a job whose worker is still
+ * running, so two runs of one job never overlap.
+ */
+export class SchedulerService implements Service {
+  readonly name = 'scheduler';
+  private readonly deps: SchedulerDeps;
+  private bree?: Bree;
+  private jobs: PlannedJob[] = [];
+  private scheduled = new Set<JobName>();
+  private readonly active = new Map<string, ActiveRun>();
+  private readonly nextTrigger = new Map<string, JobTrigger>();
+  private readonly pendingWaiters = new Map<string, ((run: JobRun) => void)[]>();
+  private staleChecked = false;
+  private lastRunAt: Date | null = null;
+  private lastError: string | null = null;
+
+  constructor(deps: SchedulerDeps) {
+    this.deps = deps;
+  }
+
+  missingConfiguration(): undefined {
+    return undefined;
+  }
+
+  async start(): Promise<void> {
+    const bree = await this.prepare(true);
+    const since = await this.since();
+    const now = Date.now();
+    const missed: JobName[] = [];
+    for (const job of this.jobs) {
+      if (!job.enabled || job.problem) continue;
+      await bree.start(job.name);
+      this.scheduled.add(job.name);
+      const facts = { previousScheduledAt: cronSchedule(job.cron, job.timezone).previous(now), schedulerSince: since, lastRunStartedAt: this.deps.runs.latest(job.name)?.startedAt ?? null };
+      if (missedRun(facts)) missed.push(job.name);
+    }
+    for (const name of unknownOverrides(this.deps.config.values())) this.deps.log.warn({ job: name }, 'scheduler.jobs names a job that does not exist');
+    if (missed.length) void this.catchUp(missed);
+  }
+
+  async stop(): Promise<void> {
+    const bree = this.bree;
+    this.scheduled.clear();
+    if (!bree) return;
+    const stopping = bree.stop();
+    const limit = new Promise<void>((resolve) => setTimeout(resolve, 2000).unref());
+    await Promise.race([stopping, limit]);
+    for (const worker of bree.workers.values()) await worker.terminate();
+  }
+
+  report(): ServiceReport {
+    return {
+      running: this.scheduled.size > 0,
+      lastRunAt: this.lastRunAt,
+      lastError: this.lastError,
+      details: { scheduledJobs: this.scheduled.size, runningJobs: [...this.active.keys()] },
+    };
+  }
+
+  /** Every job with its schedule, its last run and, while scheduled, its next run. */
+  async list(): Promise<JobView[]> {
+    const jobs = this.bree ? this.jobs : plannedJobs(this.deps.config.values());
+    const now = Date.now();
+    return jobs.map((job) => {
+      const scheduled = this.scheduled.has(job.name);
+      return {
+        ...job,
+        scheduled,
+        running: this.active.has(job.name),
+        nextRunAt: scheduled ? cronSchedule(job.cron, job.timezone).next(now) : null,
+        lastRun: this.deps.runs.latest(job.name) ?? null,
+      };
+    });
+  }
+
+  /** Runs a job now (scheduled or not) and resolves with its finished job_runs row. */
+  async runNow(name: string, trigger: JobTrigger = 'manual'): Promise<JobRun> {
+    if (!isJobName(name)) throw new UserError(`unknown job "${name}" (jobs: ${JOB_NAMES.join(', ')})`);
+    const bree = await this.prepare(false);
+    const job = this.jobs.find((candidate) => candidate.name === name);
+    if (job?.problem) throw new UserError(`job ${name} cannot run: ${job.problem}`);
+    const current = this.active.get(name);
+    if (current) throw new UserError(`job ${name} is already running (since ${new Date(current.startedAt).toISOString()})`);
+    this.nextTrigger.set(name, trigger);
+    const done = new Promise<JobRun>((resolve) => this.waitersOf(name).push(resolve));
+    await bree.run(name);
+    return done;
+  }
+
+  /** Callers of runNow waiting for the worker about to start. */
+  private waitersOf(name: string): ((run: JobRun) => void)[] {
+    let waiters = this.pendingWaiters.get(name);
+    if (!waiters) this.pendingWaiters.set(name, (waiters = []));
+    return waiters;
+  }
+
+  private async catchUp(names: JobName[]): Promise<void> {
+    for (const name of names) {
+      if (!this.scheduled.has(name) || this.active.has(name)) continue;
+      this.deps.log.info({ job: name }, 'running a job missed while the scheduler was down');
+      try {
+        await this.runNow(name, 'catch-up');
+      } catch (error) {
+        this.deps.log.warn({ job: name, err: error }, 'catch-up run not started');
+      }
+    }
+  }
+
+  /** When the scheduler first ran on this database: nothing before it counts as missed. */
+  private async since(): Promise<number> {
+    const stored = await this.deps.state.get<number>(SINCE_KEY);
+    if (typeof stored === 'number') return stored;
+    const now = Date.now();
+    await this.deps.state.set(SINCE_KEY, now);
+    return now;
+  }
+
+  /**
+   * The Bree instance with every job added. It is rebuilt from the current configuration
+   * on each start when no job is running, so `scheduler.jobs` changes apply on restart of
+   * the service.
+   */
+  private async prepare(fresh: boolean): Promise<Bree> {
+    if (this.bree && !(fresh && this.active.size === 0)) return this.bree;
+    if (!this.staleChecked) {
+      const interrupted = this.deps.runs.interruptStale(Date.now());
+      if (interrupted) this.deps.log.warn({ interrupted }, 'job runs left running by a previous daemon marked interrupted');
+      this.staleChecked = true;
+    }
+    const { default: BreeClass } = await import('bree');
+    const log = this.deps.log;
+    const bree = new BreeClass({
+      root: false,
+      doRootCheck: false,
+      logger: { info: (message: unknown) => log.debug({ bree: String(message) }), warn: (message: unknown) => log.warn({ bree: String(message) }), error: (message: unknown) => log.error({ bree: String(message) }) },
+      errorHandler: (error, data) => this.workerFailed(data.name, error),
+      workerMessageHandler: () => undefined,
+    });
+    bree.createWorker = (filename: string, options: Partial<WorkerOptions>) => this.createWorker(filename, options);
+    bree.on('worker deleted', (name: string) => this.workerGone(name));
+    const values = this.deps.config.values();
+    const jobs: PlannedJob[] = [];
+    for (const job of plannedJobs(values)) {
+      if (job.problem) {
+        jobs.push(job);
+        continue;
+      }
+      try {
+        await bree.add({
+          name: job.name,
+          path: fileURLToPath(new URL(`../../jobs/${job.name}.js`, import.meta.url)),
+          cron: job.cron,
+          hasSeconds: hasSeconds(job.cron),
+          timezone: job.timezone,
+          closeWorkerAfterMs: JOB_TIME_LIMIT_MS,
+          worker: { workerData: { home: this.deps.config.paths.home, database: this.deps.databasePath } },
+        });
+        jobs.push(job);
+      } catch (error) {
+        jobs.push({ ...job, problem: errorMessage(error) });
+      }
+    }
+    this.bree = bree;
+    this.jobs = jobs;
+    return bree;
+  }
+
+  private createWorker(filename: string, options: Partial<WorkerOptions>): Worker {
+    const data = options.workerData as { job: { name: string } };
+    const name = data.job.name;
+    const trigger = this.nextTrigger.get(name) ?? 'schedule';
+    this.nextTrigger.delete(name);
+    const startedAt = Date.now();
+    const runId = this.deps.runs.start(name, trigger, startedAt);
+    this.active.set(name, { runId, trigger, startedAt, waiters: this.waitersOf(name).splice(0) });
+    this.deps.log.info({ job: name, run: runId, trigger }, 'job run started');
+    return new Worker(filename, { ...options, workerData: { ...data, runId, trigger, startedAt } });
+  }
+
+  private workerFailed(name: string, error: unknown): void {
+    const run = this.active.get(name);
+    if (run) run.error = errorMessage(error);
+    this.deps.log.error({ job: name, err: error }, 'job worker failed');
+  }
+
+  private workerGone(name: string): void {
+    const run = this.active.get(name);
+    if (!run) return;
+    this.active.delete(name);
+    const closed = this.deps.runs.finishIfRunning(run.runId, run.error ?? 'the job worker stopped without recording a result', Date.now());
+    if (closed) this.deps.log.error({ job: name, run: run.runId }, 'job worker ended without recording its run');
+    const finished = this.deps.runs.get(run.runId);
+    if (!finished) return;
+    this.lastRunAt = new Date(finished.startedAt);
+    this.lastError = finished.status === 'ok' ? null : `${name}: ${finished.error ?? finished.status}`;
+    for (const resolve of run.waiters) resolve(finished);
+  }
+}

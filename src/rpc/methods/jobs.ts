@@ -1,0 +1,36 @@
+/** `jobs.*`: the scheduler's jobs and their history (job_runs). Times are ISO 8601 (UTC). */
+export interface JobRunDto {
+  readonly id: number;
+  readonly job: string;
+  /** schedule | manual | catch-up */
+  readonly trigger: string;
+  /** running | ok | error | interrupted */
+  readonly status: string;
+  readonly startedAt: string;
+  readonly finishedAt: string | null;
+  readonly durationMs: number | null;
+  readonly outputFile: string | null;
+  readonly error: string | null;
+  readonly details: Record<string, unknown>;
+}
+
+export interface JobDto {
+  readonly name: string;
+  readonly description: string;
+  readonly cron: string;
+  readonly defaultCron: string;
+  readonly timezone: string;
+  readonly enabled: boolean;
+  /** Armed in the running scheduler. */
+  readonly scheduled: boolean;
+  readonly running: boolean;
+  readonly nextRunAt: string | null;
+  readonly lastRun: JobRunDto | null;
+  readonly problem: string | null;
+}
+
+export interface JobsMethods {
+  'jobs.list': { params: Record<string, never>; result: { jobs: JobDto[]; schedulerRunning: boolean } };
+  'jobs.run': { params: { name: string }; result: JobRunDto };
+  'jobs.history': { params: { job?: string; limit?: number }; result: { runs: JobRunDto[] } };
+}

@@ -9,16 +9,17 @@ import { PROJECT_URL, VERSION } from '../version.js';
 import { claimSocketPath } from './socket-guard.js';
 import { RpcServer, type HandlerTable } from './server.js';
 import { ServiceRegistry } from './services.js';
-import { PlannedService } from './planned-service.js';
 import { systemHandlers } from './handlers/system.js';
 import { configHandlers } from './handlers/config.js';
 import { serviceHandlers } from './handlers/service.js';
 import { dbHandlers } from './handlers/db.js';
+import { createAi } from './ai.js';
 import { jobsHandlers } from './handlers/jobs.js';
 import { SchedulerService } from './scheduler/service.js';
 import { SqliteJobRuns } from '../db/repositories/jobs.js';
 import { SqliteSyncState } from '../db/repositories/sync-state.js';
 import { createRoon } from './services/roon.js';
+import { wireListens } from './listens-wiring.js';
 import { ListenIngest } from '../core/listens/ingest.js';
 import { SqliteListenStore } from '../db/repositories/listens.js';
 
@@ -69,8 +70,10 @@ export async function runDaemon(options: DaemonOptions): Promise<void> {
     retryBaseMs: values.http.retryBaseMs,
   });
   const collection = createCollection({ config, db, http, log: log.child({ component: 'collection' }) });
+  const ai = createAi({ config, db, http, log: log.child({ component: 'ai' }) });
   const registry = new ServiceRegistry(new SqliteServiceStates(db), log.child({ component: 'services' }));
-  registry.register(new PlannedService('lastfm-tracker', 'the Last.fm tracker needs lastfm.apiKey and lastfm.username'));
+  const listens = wireListens({ values: () => config.values(), db, http, log, albumEvents: collection.albumEvents });
+  registry.register(listens.tracker);
   // Roon plays go through the same ingest as scrobbles (one listen per play, merged with its scrobble).
   const roonListens = new ListenIngest({ store: new SqliteListenStore(db), albumEvents: { albumsCreated: () => undefined }, radioStations: () => config.values().roon.radioStations });
   const roon = createRoon({ config, log, registry, recorder: roonListens, version: VERSION, env: process.env });
@@ -92,9 +95,11 @@ export async function runDaemon(options: DaemonOptions): Promise<void> {
     ...configHandlers({ config, changed: (key) => log.info({ key }, 'configuration changed') }),
     ...serviceHandlers(registry),
     ...dbHandlers(db),
+    ...ai.handlers,
     ...collection.handlers,
     ...jobsHandlers({ scheduler, runs: jobRuns }),
     ...roon.handlers,
+    ...listens.handlers,
   };
 
   const server = new RpcServer({
@@ -106,6 +111,7 @@ export async function runDaemon(options: DaemonOptions): Promise<void> {
   });
   await server.listen();
   await registry.restore();
+  await ai.describer.start(new AbortController().signal);
   await collection.queue.start(new AbortController().signal);
   log.info({ version: VERSION, socket: socketPath, database: db.path }, 'daemon ready');
 
@@ -118,6 +124,7 @@ export async function runDaemon(options: DaemonOptions): Promise<void> {
   force.unref();
   await server.close(1500);
   await collection.queue.stop();
+  await ai.describer.stop();
   await registry.stopAll();
   await http.close();
   await db.close();

@@ -7,10 +7,13 @@ import { registerStatusCommands } from './commands/status.js';
 import { registerConfigCommands } from './commands/config.js';
 import { registerServiceCommands } from './commands/service.js';
 import { registerDbCommands } from './commands/db.js';
+import { registerCollectionCommands } from './commands/collection.js';
+import { registerImportCommands } from './commands/import.js';
+import { registerEnrichCommands } from './commands/enrich.js';
 import { registerRoonCommands } from './commands/roon.js';
 
 /** Every command group, in the order `aime --help` lists them. */
-const GROUPS = [registerStatusCommands, registerDaemonCommands, registerServiceCommands, registerConfigCommands, registerDbCommands, registerRoonCommands];
+const GROUPS = [registerStatusCommands, registerDaemonCommands, registerServiceCommands, registerConfigCommands, registerDbCommands, registerRoonCommands, registerImportCommands, registerCollectionCommands, registerEnrichCommands];
 
 export function buildProgram(): Command {
   const program = new Command('aime')

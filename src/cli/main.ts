@@ -11,9 +11,12 @@ import { registerCollectionCommands } from './commands/collection.js';
 import { registerImportCommands } from './commands/import.js';
 import { registerEnrichCommands } from './commands/enrich.js';
 import { registerRoonCommands } from './commands/roon.js';
+import { registerHistoryCommands } from './commands/history.js';
+import { registerTimelineCommands } from './commands/timeline.js';
+import { registerAiCommands } from './commands/ai.js';
 
 /** Every command group, in the order `aime --help` lists them. */
-const GROUPS = [registerStatusCommands, registerDaemonCommands, registerServiceCommands, registerConfigCommands, registerDbCommands, registerRoonCommands, registerImportCommands, registerCollectionCommands, registerEnrichCommands];
+const GROUPS = [registerStatusCommands, registerDaemonCommands, registerServiceCommands, registerConfigCommands, registerDbCommands, registerRoonCommands, registerImportCommands, registerCollectionCommands, registerEnrichCommands, registerHistoryCommands, registerTimelineCommands, registerAiCommands];
 
 export function buildProgram(): Command {
   const program = new Command('aime')

@@ -1,0 +1,101 @@
+import type { Command } from 'commander';
+import { UserError } from '../../core/errors.js';
+import type { HistoryParams, ListenSourceName } from '../../rpc/methods/listens.js';
+import { action, examples } from '../action.js';
+import { formatNumber } from '../output.js';
+
+interface HistoryOptions {
+  limit?: string;
+  page?: string;
+  since?: string;
+  until?: string;
+  artist?: string;
+  album?: string;
+  source?: string;
+  loved?: boolean;
+}
+
+const SOURCES: readonly ListenSourceName[] = ['lastfm', 'roon', 'manual'];
+
+export function registerHistoryCommands(program: Command): void {
+  const history = program
+    .command('history')
+    .description('the listening journal, newest first, with filters')
+    .option('-n, --limit <n>', 'listens per page (1–1000)', '50')
+    .option('--page <n>', 'page number', '1')
+    .option('--since <date>', 'from this moment: YYYY-MM-DD (local day), ISO date-time or epoch seconds')
+    .option('--until <date>', 'up to this moment (a YYYY-MM-DD day is included)')
+    .option('--artist <name>', 'artists whose name contains this (case, accents and "The" ignored)')
+    .option('--album <title>', 'albums whose title contains this')
+    .option('--source <source>', `only plays from ${SOURCES.join(' | ')}`)
+    .option('--loved', 'only loved tracks')
+    .addHelpText('after', examples('aime history', 'aime history --artist "daft punk" --since 2025-01-01', 'aime history --loved --page 2 --json'))
+    .action(
+      action(async (cli, options: HistoryOptions) => {
+        const result = await cli.call('listens.history', historyParams(options));
+        cli.out.data(result);
+        if (result.items.length === 0) {
+          cli.out.line(result.total ? `page ${result.page} is past the end (${formatNumber(result.total)} listens)` : 'no listens match');
+          return;
+        }
+        cli.out.table(
+          ['id', 'when', 'artist', 'title', 'album', 'source', '♥'],
+          result.items.map((item) => [item.id, item.localTime, item.artist, item.title, item.album ?? '', item.source, item.loved ? '♥' : '']),
+        );
+        const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
+        cli.out.note(`page ${result.page} of ${formatNumber(pages)} · ${formatNumber(result.total)} listens`);
+      }),
+    );
+
+  history
+    .command('dedupe')
+    .description('merge listens stored twice: the same play at the same second, or a Roon play and its Last.fm scrobble (same artist and title within 10 minutes)')
+    .option('--dry-run', 'only count what would be merged')
+    .addHelpText('after', examples('aime history dedupe --dry-run', 'aime history dedupe'))
+    .action(
+      action(async (cli, options: { dryRun?: boolean }) => {
+        const result = await cli.call('listens.dedupe', { dryRun: options.dryRun === true });
+        cli.out.data(result);
+        if (result.dryRun) cli.out.line(`${formatNumber(result.duplicates)} duplicate listens would be merged (nothing changed)`);
+        else cli.out.line(`merged ${formatNumber(result.removed)} duplicate listens`);
+      }),
+    );
+
+  for (const [verb, loved] of [['love', true], ['unlove', false]] as const) {
+    program
+      .command(`${verb} <listen-id>`)
+      .description(loved ? 'mark the track of a listen as loved (every listen of it)' : 'remove the loved mark from the track of a listen')
+      .addHelpText('after', examples(`aime ${verb} 12345`, 'aime history --limit 5   # to find ids'))
+      .action(
+        action(async (cli, id: string) => {
+          const listenId = Number(id);
+          if (!Number.isInteger(listenId) || listenId < 1) throw new UserError(`"${id}" is not a listen id (see aime history)`);
+          const result = await cli.call('listens.love', { id: listenId, loved });
+          cli.out.data(result);
+          cli.out.line(`${loved ? 'loved' : 'unloved'}: listen ${result.id} (${formatNumber(result.changed)} listens of that track changed)`);
+        }),
+      );
+  }
+}
+
+function historyParams(options: HistoryOptions): HistoryParams {
+  const whole = (value: string | undefined, name: string, max: number): number | undefined => {
+    if (value === undefined) return undefined;
+    const number = Number(value);
+    if (!Number.isInteger(number) || number < 1 || number > max) throw new UserError(`--${name} must be a whole number from 1 to ${max}, not "${value}"`);
+    return number;
+  };
+  if (options.source !== undefined && !SOURCES.includes(options.source as ListenSourceName)) {
+    throw new UserError(`--source must be one of ${SOURCES.join(', ')}, not "${options.source}"`);
+  }
+  return {
+    pageSize: whole(options.limit, 'limit', 1000),
+    page: whole(options.page, 'page', 1_000_000_000),
+    since: options.since,
+    until: options.until,
+    artist: options.artist,
+    album: options.album,
+    source: options.source as ListenSourceName | undefined,
+    loved: options.loved ? true : undefined,
+  };
+}

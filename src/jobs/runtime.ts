@@ -24,6 +24,8 @@ export interface JobWorkerData {
 export interface JobContext {
   readonly job: JobName;
   readonly trigger: JobTrigger;
+  /** The configuration file (clients read it on each use) and its values at the start of the run. */
+  readonly configFile: ConfigFile;
   readonly config: AimeConfig;
   readonly db: Database;
   readonly http: HttpClient;
@@ -73,7 +75,7 @@ export async function runJob(job: JobName, body: (context: JobContext) => Promis
   log.info({ trigger: data.trigger }, 'job started');
   try {
     const result = await body({
-      job, trigger: data.trigger, config: values, db, http, log, signal: abort.signal, startedAt: data.startedAt,
+      job, trigger: data.trigger, configFile: config, config: values, db, http, log, signal: abort.signal, startedAt: data.startedAt,
       output: { dir: values.scheduler.outputDir, keep: values.scheduler.maxFilesPerType, timezone: values.timezone },
     });
     if (!abort.signal.aborted) finish('ok', result);

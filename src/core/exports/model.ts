@@ -77,7 +77,7 @@ export interface ListeningSummary {
 /** The read side the exports need (implemented in db/repositories/exports.ts). */
 export interface ExportCatalog {
   collectionAlbums(filter: CollectionFilter): Promise<ExportAlbum[]>;
-  /** Up to `count` random albums of the collection. */
-  randomCollectionAlbums(count: number): Promise<ExportAlbum[]>;
+  /** The given albums (collection or not), in the order asked; unknown ids are left out. */
+  albumsByIds(ids: readonly number[]): Promise<ExportAlbum[]>;
   listeningSummary(from: number, to: number, timezone: string, top: number): Promise<ListeningSummary>;
 }

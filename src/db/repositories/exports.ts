@@ -50,11 +50,10 @@ export class SqliteExportCatalog implements ExportCatalog {
     return this.complete(rows);
   }
 
-  async randomCollectionAlbums(count: number): Promise<ExportAlbum[]> {
-    const rows = this.db.sqlite
-      .prepare(`SELECT a.* FROM albums a WHERE a.id IN (SELECT DISTINCT album_id FROM collection_items) ORDER BY random() LIMIT ?`)
-      .all(count) as AlbumRow[];
-    return this.complete(rows);
+  async albumsByIds(ids: readonly number[]): Promise<ExportAlbum[]> {
+    const rows = this.db.sqlite.prepare('SELECT a.* FROM albums a WHERE a.id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as AlbumRow[];
+    const byId = new Map(this.complete(rows).map((album) => [album.id, album]));
+    return ids.map((id) => byId.get(id)).filter((album): album is ExportAlbum => album !== undefined);
   }
 
   async listeningSummary(from: number, to: number, timezone: string, top: number): Promise<ListeningSummary> {

@@ -14,9 +14,10 @@ import { registerRoonCommands } from './commands/roon.js';
 import { registerHistoryCommands } from './commands/history.js';
 import { registerTimelineCommands } from './commands/timeline.js';
 import { registerAiCommands } from './commands/ai.js';
+import { registerPlaylistCommands } from './commands/playlist.js';
 
 /** Every command group, in the order `aime --help` lists them. */
-const GROUPS = [registerStatusCommands, registerDaemonCommands, registerServiceCommands, registerConfigCommands, registerDbCommands, registerRoonCommands, registerImportCommands, registerCollectionCommands, registerEnrichCommands, registerHistoryCommands, registerTimelineCommands, registerAiCommands];
+const GROUPS = [registerStatusCommands, registerDaemonCommands, registerServiceCommands, registerConfigCommands, registerDbCommands, registerRoonCommands, registerImportCommands, registerCollectionCommands, registerEnrichCommands, registerHistoryCommands, registerTimelineCommands, registerAiCommands, registerPlaylistCommands];
 
 export function buildProgram(): Command {
   const program = new Command('aime')

@@ -13,7 +13,8 @@ import { systemHandlers } from './handlers/system.js';
 import { configHandlers } from './handlers/config.js';
 import { serviceHandlers } from './handlers/service.js';
 import { dbHandlers } from './handlers/db.js';
-import { createAi } from './ai.js';
+import { buildAi, createAi } from './ai.js';
+import { createPlaylists } from './playlists.js';
 import { jobsHandlers } from './handlers/jobs.js';
 import { SchedulerService } from './scheduler/service.js';
 import { SqliteJobRuns } from '../db/repositories/jobs.js';
@@ -100,6 +101,8 @@ export async function runDaemon(options: DaemonOptions): Promise<void> {
     ...jobsHandlers({ scheduler, runs: jobRuns }),
     ...roon.handlers,
     ...listens.handlers,
+    // Playlists ask the AI through their own client (createAi keeps its parts to itself).
+    ...createPlaylists({ db, values: () => config.values(), ai: buildAi({ values: () => config.values(), db, http }) }),
   };
 
   const server = new RpcServer({

@@ -2,6 +2,7 @@ import type { CollectionMethods } from './methods/collection.js';
 import type { ConfigMethods } from './methods/config.js';
 import type { DbMethods } from './methods/db.js';
 import type { ListensMethods } from './methods/listens.js';
+import type { PlaylistMethods } from './methods/playlists.js';
 import type { JobsMethods } from './methods/jobs.js';
 import type { RoonMethods, RoonSnapshot } from './methods/roon.js';
 import type { ServiceMethods } from './methods/service.js';
@@ -11,7 +12,7 @@ import type { SystemMethods } from './methods/system.js';
  * Every method the daemon serves, with its params and result. Each group lives in
  * methods/<group>.ts; add a group there and extend it here.
  */
-export interface RpcMethods extends SystemMethods, ConfigMethods, ServiceMethods, DbMethods, RoonMethods, CollectionMethods, ListensMethods, JobsMethods {}
+export interface RpcMethods extends SystemMethods, ConfigMethods, ServiceMethods, DbMethods, RoonMethods, CollectionMethods, ListensMethods, JobsMethods, PlaylistMethods {}
 
 export type MethodName = keyof RpcMethods;
 export type ParamsOf<M extends MethodName> = RpcMethods[M]['params'];

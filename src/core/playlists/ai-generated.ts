@@ -2,11 +2,11 @@ import { UnrecoverableError, UserError } from '../errors.js';
 import type { AlgorithmContext } from './ports.js';
 import { TrackList, rankWithTies } from './selection.js';
 
-/** The tracks the AI may choose from: the user's 200 most played. */
-const AI_CANDIDATES = 200;
+/** The tracks the AI may choose from: the user's most played, as many as one prompt can list. */
+const AI_CANDIDATES = 150;
 
 /**
- * ai_generated: the AI picks, for the user's prompt, among their 200 most played tracks.
+ * ai_generated: the AI picks, for the user's prompt, among their 150 most played tracks.
  * Only ids from that list are kept, each once, at most --max; an answer with no usable
  * id is an error rather than a silent fallback playlist.
  */

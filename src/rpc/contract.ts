@@ -1,3 +1,4 @@
+import type { AiMethods } from './methods/ai.js';
 import type { CollectionMethods } from './methods/collection.js';
 import type { ConfigMethods } from './methods/config.js';
 import type { DbMethods } from './methods/db.js';
@@ -12,7 +13,7 @@ import type { SystemMethods } from './methods/system.js';
  * Every method the daemon serves, with its params and result. Each group lives in
  * methods/<group>.ts; add a group there and extend it here.
  */
-export interface RpcMethods extends SystemMethods, ConfigMethods, ServiceMethods, DbMethods, RoonMethods, CollectionMethods, ListensMethods, JobsMethods, PlaylistMethods {}
+export interface RpcMethods extends SystemMethods, ConfigMethods, ServiceMethods, DbMethods, RoonMethods, CollectionMethods, ListensMethods, JobsMethods, PlaylistMethods, AiMethods {}
 
 export type MethodName = keyof RpcMethods;
 export type ParamsOf<M extends MethodName> = RpcMethods[M]['params'];
@@ -24,6 +25,8 @@ export interface RpcNotifications {
   progress: { requestId: number | string; task: string; done: number; total: number | null; message?: string };
   /** Every change of the Roon zones or connection, to `roon.subscribe` clients (`aime now`). */
   'roon.zones': RoonSnapshot;
+  /** A piece of an AI text as the model writes it (`ai.portrait`), in order. */
+  'ai.text': { requestId: number | string; text: string };
 }
 
 export type NotificationName = keyof RpcNotifications;

@@ -5,11 +5,14 @@
  * open. A failure is recorded with a growing retry delay; after five the album is left alone.
  */
 import { NotFoundError, errorMessage } from '../errors.js';
-import type { AlbumEvents } from '../ports.js';
+import type { AlbumEvents, Clock } from '../ports.js';
 import { writeAlbumText } from './album-texts.js';
 import type { AiDeps, DescriptionAttempts } from './ports.js';
 
-export interface AlbumDescriberDeps extends AiDeps {
+export interface AlbumDescriberDeps {
+  /** Read for every album: the configured language may change while the daemon runs. */
+  readonly ai: () => AiDeps;
+  readonly clock: Clock;
   readonly attempts: DescriptionAttempts;
   /** Why AI texts cannot be written now (read on every album: configuring needs no restart). */
   readonly missingConfiguration: () => string | undefined;
@@ -97,7 +100,7 @@ export class AlbumDescriber implements AlbumEvents {
   private async describe(albumId: number, signal: AbortSignal): Promise<void> {
     this.lastRunAt = new Date(this.deps.clock.now());
     try {
-      await writeAlbumText(this.deps, { album: albumId, kind: 'description', signal });
+      await writeAlbumText(this.deps.ai(), { album: albumId, kind: 'description', signal });
       await this.deps.attempts.recordSuccess(albumId, this.nowSeconds());
       this.described++;
     } catch (error) {

@@ -50,6 +50,11 @@ export class AiClient implements AiWriter {
     return this.options.breaker.status();
   }
 
+  /** How long to hold back before the next call may go (an open circuit), in ms. */
+  waitMs(): number {
+    return this.options.breaker.waitMs();
+  }
+
   async ask(ask: AiAsk, signal?: AbortSignal): Promise<AiAnswer> {
     const settings = this.configured();
     return this.options.breaker.run('the AI server', async () => {

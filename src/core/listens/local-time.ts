@@ -62,7 +62,7 @@ export function localDay(date: string, timeZone: string): { start: number; end: 
   const match = DAY.exec(date);
   const [year, month, day] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [NaN, NaN, NaN];
   const noon = Date.UTC(year, month - 1, day, 12) / 1000;
-  if (!match || Number.isNaN(noon) || new Date(noon * 1000).getUTCDate() !== day) throw new UserError(`"${date}" is not a date (expected YYYY-MM-DD)`);
+  if (!match || Number.isNaN(noon) || new Date(noon * 1000).getUTCDate() !== day || new Date(noon * 1000).getUTCMonth() !== month - 1) throw new UserError(`"${date}" is not a date (expected YYYY-MM-DD)`);
   return { start: localMidnight(year, month, day, timeZone), end: localMidnight(year, month, day + 1, timeZone) };
 }
 

@@ -73,8 +73,8 @@ export function artistPortraitPrompt(artist: ArtistFacts, today: string, languag
     .join('\n');
   const user =
     language === 'fr'
-      ? `Nous sommes le ${today}. Écris en Markdown un portrait de l'artiste ${artist.name}, environ 1200 mots, avec ta connaissance la plus récente.\nStructure : « # ${artist.name} : portrait d'artiste », puis les sections ## Introduction, ## Biographie et débuts, ## Discographie et évolution artistique, ## Actualité, ## Impact et héritage, ## Anecdotes.\nDans la collection de l'auditeur (${artist.albums.length} albums, ${artist.listens} écoutes) :\n${albums}`
-      : `Today is ${today}. Write in Markdown a portrait of the artist ${artist.name}, about 1200 words, using your most recent knowledge.\nStructure: "# ${artist.name}: artist portrait", then the sections ## Introduction, ## Biography and beginnings, ## Discography and artistic evolution, ## Recent news, ## Impact and legacy, ## Anecdotes.\nIn the listener's collection (${artist.albums.length} albums, ${artist.listens} plays):\n${albums}`;
+      ? `Nous sommes le ${today}. Écris en Markdown un portrait de l'artiste ${artist.name}, environ 1200 mots, avec ta connaissance la plus récente.\nStructure : « # ${artist.name} : portrait d'artiste », puis les sections ## Introduction, ## Biographie et débuts, ## Discographie et évolution artistique, ## Actualité, ## Impact et héritage, ## Anecdotes.\nDans la collection de l'auditeur (albums : ${artist.albums.length}, écoutes : ${artist.listens}) :\n${albums}`
+      : `Today is ${today}. Write in Markdown a portrait of the artist ${artist.name}, about 1200 words, using your most recent knowledge.\nStructure: "# ${artist.name}: artist portrait", then the sections ## Introduction, ## Biography and beginnings, ## Discography and artistic evolution, ## Recent news, ## Impact and legacy, ## Anecdotes.\nIn the listener's collection (albums: ${artist.albums.length}, plays: ${artist.listens}):\n${albums}`;
   return { version: 'artist-portrait.v1', maxTokens: 3000, temperature: 0.7, messages: [{ role: 'system', content: CRITIC[language] }, { role: 'user', content: user }] };
 }
 

@@ -71,10 +71,10 @@ const SQL = {
     GROUP BY l.track_id ORDER BY plays DESC, l.track_id LIMIT ?`,
   // Plays per track come from the (track_id, timestamp) index alone; only then are tracks joined.
   albumsByPlays: `
-    WITH per_track AS (SELECT track_id, COUNT(*) AS plays FROM listening_history GROUP BY track_id)
-    SELECT t.album_id AS albumId, SUM(p.plays) AS plays, COUNT(*) AS tracksPlayed
+    WITH per_track AS (SELECT track_id, COUNT(*) AS track_plays FROM listening_history GROUP BY track_id)
+    SELECT t.album_id AS albumId, SUM(p.track_plays) AS plays, COUNT(*) AS tracksPlayed
     FROM per_track p JOIN tracks t ON t.id = p.track_id WHERE t.album_id IS NOT NULL
-    GROUP BY t.album_id HAVING plays >= ? AND tracksPlayed >= ? ORDER BY plays DESC, albumId LIMIT ?`,
+    GROUP BY t.album_id HAVING SUM(p.track_plays) >= ? AND COUNT(*) >= ? ORDER BY plays DESC, albumId LIMIT ?`,
   albumTracks: `
     SELECT t.id FROM tracks t WHERE t.album_id = ?
     ORDER BY t.track_number IS NULL, t.track_number,

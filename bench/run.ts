@@ -1,11 +1,12 @@
 import { daemonBenchmark } from './daemon.js';
+import { exportsBenchmark } from './exports.js';
 import type { Benchmark, BenchResult } from './types.js';
 
 /**
  * `npm run bench [group…]`: runs the benchmarks and prints one JSON document on stdout
  * (progress on stderr). Exit code 1 when a target is missed.
  */
-const BENCHMARKS: Benchmark[] = [daemonBenchmark];
+const BENCHMARKS: Benchmark[] = [daemonBenchmark, exportsBenchmark];
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);

@@ -7,6 +7,8 @@ import { registerStatusCommands } from './commands/status.js';
 import { registerConfigCommands } from './commands/config.js';
 import { registerServiceCommands } from './commands/service.js';
 import { registerDbCommands } from './commands/db.js';
+import { registerJobsCommands } from './commands/jobs.js';
+import { registerExportCommands } from './commands/export.js';
 import { registerCollectionCommands } from './commands/collection.js';
 import { registerImportCommands } from './commands/import.js';
 import { registerEnrichCommands } from './commands/enrich.js';
@@ -17,7 +19,7 @@ import { registerAiCommands } from './commands/ai.js';
 import { registerPlaylistCommands } from './commands/playlist.js';
 
 /** Every command group, in the order `aime --help` lists them. */
-const GROUPS = [registerStatusCommands, registerDaemonCommands, registerServiceCommands, registerConfigCommands, registerDbCommands, registerRoonCommands, registerImportCommands, registerCollectionCommands, registerEnrichCommands, registerHistoryCommands, registerTimelineCommands, registerAiCommands, registerPlaylistCommands];
+const GROUPS = [registerStatusCommands, registerDaemonCommands, registerServiceCommands, registerConfigCommands, registerDbCommands, registerRoonCommands, registerImportCommands, registerCollectionCommands, registerEnrichCommands, registerHistoryCommands, registerTimelineCommands, registerAiCommands, registerPlaylistCommands, registerJobsCommands, registerExportCommands];
 
 export function buildProgram(): Command {
   const program = new Command('aime')

@@ -1,0 +1,87 @@
+import type { Command } from 'commander';
+import { JOB_NAMES } from '../../core/jobs/catalogue.js';
+import type { JobRunDto } from '../../rpc/methods/jobs.js';
+import { action, examples } from '../action.js';
+import { ExitCode } from '../exit.js';
+import type { Output } from '../output.js';
+
+export function registerJobsCommands(program: Command): void {
+  const jobs = program
+    .command('jobs')
+    .description(`the scheduler's jobs (${JOB_NAMES.join(', ')}): schedules, runs now, history`)
+    .addHelpText('after', examples('aime jobs list', 'aime jobs run markdown-export', 'aime jobs history --job json-export'));
+
+  jobs
+    .command('list')
+    .description('each job: schedule (cron, time zone), last run and its status, next run')
+    .addHelpText('after', examples('aime jobs list', 'aime jobs list --json | jq ".jobs[] | {name, nextRunAt}"'))
+    .action(
+      action(async (cli) => {
+        const result = await cli.call('jobs.list', {});
+        cli.out.data(result);
+        cli.out.table(
+          ['job', 'schedule', 'last run', 'status', 'next run'],
+          result.jobs.map((job) => [
+            job.name,
+            `${job.cron}${job.enabled ? '' : ' (disabled)'}`,
+            job.lastRun ? shown(job.lastRun.startedAt) : 'never',
+            job.running ? 'running' : job.lastRun?.status ?? '',
+            job.problem ? `not scheduled: ${job.problem}` : job.nextRunAt ? shown(job.nextRunAt) : '',
+          ]),
+        );
+        const zone = result.jobs[0]?.timezone;
+        if (!result.schedulerRunning) cli.out.note('the scheduler is stopped: jobs run only when asked (aime service start scheduler)');
+        else if (zone) cli.out.note(`schedules in ${zone}; times shown in this machine's zone`);
+      }),
+    );
+
+  jobs
+    .command('run <job>')
+    .description('run a job now, wait for it, and print how it went and the file it wrote')
+    .addHelpText('after', examples('aime jobs run markdown-export', 'aime jobs run monthly-report --json'))
+    .action(
+      action(async (cli, name: string) => {
+        const run = await cli.call('jobs.run', { name });
+        cli.out.data(run);
+        cli.out.line(runLine(cli.out, run));
+        if (run.outputFile) cli.out.line(run.outputFile);
+        return run.status === 'ok' ? ExitCode.Ok : ExitCode.Failed;
+      }),
+    );
+
+  jobs
+    .command('history')
+    .description('past runs, newest first: trigger, status, duration, file written or error')
+    .option('--job <name>', 'only this job')
+    .option('--limit <n>', 'how many runs (1–1000)', '20')
+    .addHelpText('after', examples('aime jobs history', 'aime jobs history --job weekly-haiku --limit 5'))
+    .action(
+      action(async (cli, options: { job?: string; limit: string }) => {
+        const limit = Number(options.limit);
+        const { runs } = await cli.call('jobs.history', { ...(options.job ? { job: options.job } : {}), limit: Number.isInteger(limit) ? limit : -1 });
+        cli.out.data({ runs });
+        cli.out.table(
+          ['id', 'job', 'trigger', 'started', 'status', 'took', 'file or error'],
+          runs.map((run) => [run.id, run.job, run.trigger, shown(run.startedAt), run.status, took(run), run.error ?? run.outputFile ?? '']),
+        );
+      }),
+    );
+}
+
+function runLine(out: Output, run: JobRunDto): string {
+  const { green, red } = out.paint;
+  const status = run.status === 'ok' ? green('ok') : red(run.status);
+  return `${run.job} ${status} in ${took(run)}${run.error ? `: ${run.error}` : ''}`;
+}
+
+function took(run: JobRunDto): string {
+  if (run.durationMs === null) return '';
+  return run.durationMs < 10_000 ? `${run.durationMs} ms` : `${(run.durationMs / 1000).toFixed(1)} s`;
+}
+
+/** ISO time as this machine's clock shows it, to the second. */
+function shown(iso: string): string {
+  const date = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+}

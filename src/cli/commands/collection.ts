@@ -7,7 +7,10 @@ import { formatNumber } from '../output.js';
 import { listParams, positiveInt, support, withListOptions, type ListOptions } from './collection-options.js';
 
 export function registerCollectionCommands(program: Command): void {
-  const collection = program.command('collection').description('the record collection: owned copies (Discogs or typed in) and the albums you listen to');
+  const collection = program
+    .command('collection')
+    .description('the record collection: owned copies (Discogs or typed in) and the albums you listen to')
+    .addHelpText('after', examples('aime collection list --support vinyl', 'aime collection show 42'));
 
   withListOptions(collection.command('list'), 'owned')
     .description('albums, filtered and paged')

@@ -1,10 +1,14 @@
 import type { Command } from 'commander';
+import { examples } from '../action.js';
 import { registerImportDiscogs } from './import-discogs.js';
 import { registerLastfmImport } from './import-lastfm.js';
 
 /** `aime import …`: bringing history and collection in from outside services, one file per source. */
 export function registerImportCommands(program: Command): void {
-  const parent = program.command('import').description('import from outside services (resumable; re-running adds nothing)');
+  const parent = program
+    .command('import')
+    .description('import from outside services (resumable; re-running adds nothing)')
+    .addHelpText('after', examples('aime import discogs'));
   registerLastfmImport(parent);
   registerImportDiscogs(parent);
 }

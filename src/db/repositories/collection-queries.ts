@@ -90,7 +90,8 @@ export function listAlbums(sql: BetterSqlite3.Database, query: AlbumQuery): Albu
   const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = (sql.prepare(`SELECT COUNT(*) AS n FROM albums a ${filter}`).get(...params) as { n: number }).n;
   const direction = query.descending ? 'DESC' : 'ASC';
-  const order = ORDER[query.sort].split(', ').map((part) => `${part} ${direction}`).join(', ');
+  // Albums without a year stay last whichever way the years run.
+  const order = ORDER[query.sort].split(', ').map((part) => (part.endsWith('IS NULL') ? part : `${part} ${direction}`)).join(', ');
   const rows = sql
     .prepare(`SELECT ${SUMMARY_COLUMNS} FROM albums a ${filter} ORDER BY ${order}, a.id ${direction} LIMIT ? OFFSET ?`)
     .all(...params, query.pageSize, (query.page - 1) * query.pageSize) as SummaryRow[];

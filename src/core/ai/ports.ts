@@ -116,7 +116,6 @@ export interface AiTextRepository {
   albumText(albumId: number, kind: AlbumTextKind): Promise<StoredText | undefined>;
   saveAlbumText(albumId: number, kind: AlbumTextKind, text: StoredText): Promise<void>;
   saveText(kind: AiTextKind, subject: string, text: StoredText): Promise<void>;
-  latestText(kind: AiTextKind, subject: string): Promise<StoredText | undefined>;
 }
 
 /**

@@ -51,16 +51,6 @@ export class SqliteAiTexts implements AiTextRepository {
       .prepare('INSERT INTO ai_texts (kind, subject, language, text, model, prompt_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(kind, subject, text.language, text.text, text.model, text.promptVersion, text.createdAt);
   }
-
-  async latestText(kind: AiTextKind, subject: string): Promise<StoredText | undefined> {
-    const row = this.db.sqlite
-      .prepare(
-        `SELECT text, model, prompt_version AS promptVersion, language, created_at AS createdAt FROM ai_texts
-         WHERE kind = ? AND subject = ? ORDER BY created_at DESC, id DESC LIMIT 1`,
-      )
-      .get(kind, subject) as StoredText | undefined;
-    return row;
-  }
 }
 
 const PROVIDER = 'ai-description';

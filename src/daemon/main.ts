@@ -13,7 +13,6 @@ import { systemHandlers } from './handlers/system.js';
 import { configHandlers } from './handlers/config.js';
 import { serviceHandlers } from './handlers/service.js';
 import { dbHandlers } from './handlers/db.js';
-import { createAi } from './ai.js';
 import { buildAi, createAi } from './ai.js';
 import { createPlaylists } from './playlists.js';
 import { jobsHandlers } from './handlers/jobs.js';
@@ -73,7 +72,6 @@ export async function runDaemon(options: DaemonOptions): Promise<void> {
   });
   const collection = createCollection({ config, db, http, log: log.child({ component: 'collection' }) });
   const ai = createAi({ config, db, http, log: log.child({ component: 'ai' }) });
-  const ai = createAi({ config, db, http, log: log.child({ component: 'ai' }) });
   const registry = new ServiceRegistry(new SqliteServiceStates(db), log.child({ component: 'services' }));
   const listens = wireListens({ values: () => config.values(), db, http, log, albumEvents: collection.albumEvents });
   registry.register(listens.tracker);
@@ -99,7 +97,6 @@ export async function runDaemon(options: DaemonOptions): Promise<void> {
     ...serviceHandlers(registry),
     ...dbHandlers(db),
     ...ai.handlers,
-    ...ai.handlers,
     ...collection.handlers,
     ...jobsHandlers({ scheduler, runs: jobRuns }),
     ...roon.handlers,
@@ -118,7 +115,6 @@ export async function runDaemon(options: DaemonOptions): Promise<void> {
   await server.listen();
   await registry.restore();
   await ai.describer.start(new AbortController().signal);
-  await ai.describer.start(new AbortController().signal);
   await collection.queue.start(new AbortController().signal);
   log.info({ version: VERSION, socket: socketPath, database: db.path }, 'daemon ready');
 
@@ -131,7 +127,6 @@ export async function runDaemon(options: DaemonOptions): Promise<void> {
   force.unref();
   await server.close(1500);
   await collection.queue.stop();
-  await ai.describer.stop();
   await ai.describer.stop();
   await registry.stopAll();
   await http.close();

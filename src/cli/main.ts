@@ -13,13 +13,14 @@ import { registerCollectionCommands } from './commands/collection.js';
 import { registerImportCommands } from './commands/import.js';
 import { registerEnrichCommands } from './commands/enrich.js';
 import { registerRoonCommands } from './commands/roon.js';
+import { registerNowCommands } from './commands/now.js';
 import { registerHistoryCommands } from './commands/history.js';
 import { registerTimelineCommands } from './commands/timeline.js';
 import { registerAiCommands } from './commands/ai.js';
 import { registerPlaylistCommands } from './commands/playlist.js';
 
 /** Every command group, in the order `aime --help` lists them. */
-const GROUPS = [registerStatusCommands, registerDaemonCommands, registerServiceCommands, registerConfigCommands, registerDbCommands, registerRoonCommands, registerImportCommands, registerCollectionCommands, registerEnrichCommands, registerHistoryCommands, registerTimelineCommands, registerAiCommands, registerPlaylistCommands, registerJobsCommands, registerExportCommands];
+const GROUPS = [registerStatusCommands, registerDaemonCommands, registerServiceCommands, registerConfigCommands, registerDbCommands, registerRoonCommands, registerNowCommands, registerImportCommands, registerCollectionCommands, registerEnrichCommands, registerHistoryCommands, registerTimelineCommands, registerAiCommands, registerPlaylistCommands, registerJobsCommands, registerExportCommands];
 
 export function buildProgram(): Command {
   const program = new Command('aime')

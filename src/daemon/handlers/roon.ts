@@ -138,6 +138,10 @@ export function roonHandlers(deps: RoonHandlerDeps) {
     'roon.subscribe': async (raw, context) => {
       const wanted = optionalString(asParams(raw), 'zone');
       await deps.ensureConnection();
+      if (wanted !== undefined) {
+        if (feed.zones.length === 0) await nextChange(deps.roon, deps.waitMs);
+        resolveZone(feed.zones, wanted, undefined);
+      }
       const push = () => context.notify('roon.zones', snapshot(wanted));
       feed.on('change', push);
       connection.on('status', push);

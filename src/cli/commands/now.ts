@@ -1,0 +1,49 @@
+import type { Command } from 'commander';
+import { UnrecoverableError } from '../../core/errors.js';
+import { action, examples } from '../action.js';
+import type { CliRuntime } from '../runtime.js';
+import type { NowAction } from '../views/now-state.js';
+
+export function registerNowCommands(program: Command): void {
+  program
+    .command('now')
+    .description('live now-playing screen for a Roon zone (keys: space n p s z + - q); --plain prints one line per change')
+    .option('--zone <zone>', 'zone name or id (default: config roon.defaultZone, else the playing zone)')
+    .option('--plain', 'one line per change, for status bars (automatic when stdout is not a terminal)')
+    .addHelpText('after', examples('aime now', 'aime now --zone Kitchen', 'aime now --plain   # tmux/waybar status line'))
+    .action(
+      action(async (cli, options: { zone?: string; plain?: boolean }) => {
+        const client = await cli.daemon();
+        if (options.plain || cli.out.json || !process.stdout.isTTY || !process.stdin.isTTY) return printChanges(cli, options.zone);
+        const [{ render }, React, { NowApp }] = await Promise.all([import('ink'), import('react'), import('../views/now-app.js')]);
+        const app = render(React.createElement(NowApp, { client, zone: options.zone }), { exitOnCtrlC: true });
+        await app.waitUntilExit();
+      }),
+    );
+}
+
+/** Plain mode: a line (or, with --json, the zone as one JSON line) each time it changes. */
+async function printChanges(cli: CliRuntime, zone: string | undefined): Promise<number> {
+  const client = await cli.daemon();
+  const [{ subscribeNow }, { initialNowState, nowReducer, plainLine, selectedZone }] = await Promise.all([
+    import('../views/now-feed.js'),
+    import('../views/now-state.js'),
+  ]);
+  let state = initialNowState;
+  let last = '';
+  return new Promise<number>((resolve, reject) => {
+    const stopOnSignal = () => resolve(0);
+    process.once('SIGINT', stopOnSignal);
+    process.once('SIGTERM', stopOnSignal);
+    const onChange = (action: NowAction) => {
+      state = nowReducer(state, action);
+      if (action.type === 'daemon-gone') reject(new UnrecoverableError('the AIME daemon stopped'));
+      if (action.type !== 'snapshot') return;
+      const line = cli.out.json ? JSON.stringify({ connected: state.snapshot?.connection.connected ?? false, zone: selectedZone(state) }) : plainLine(state);
+      if (line === last) return;
+      last = line;
+      process.stdout.write(line + '\n');
+    };
+    subscribeNow(client, zone, onChange, reject);
+  });
+}

@@ -1,0 +1,35 @@
+import { useEffect, useState } from 'react';
+import { useApp } from 'ink';
+import type { DaemonClient } from '../client.js';
+import { useNowFeed } from './now-feed.js';
+import { useNowKeys } from './now-input.js';
+import { selectedZone } from './now-state.js';
+import { NowView } from './now-view.js';
+
+/** `aime now` on a terminal: the feed, the keys and the view, with a 1 s tick for the bar. */
+export function NowApp({ client, zone }: { client: DaemonClient; zone?: string }) {
+  const { exit } = useApp();
+  const [state, dispatch] = useNowFeed(client, zone);
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  useEffect(() => {
+    if (state.daemonGone) exit(new Error('the AIME daemon stopped'));
+  }, [state.daemonGone, exit]);
+
+  const act = (work: Promise<unknown>) =>
+    work.then(
+      () => dispatch({ type: 'message', text: null }),
+      (error: unknown) => dispatch({ type: 'message', text: error instanceof Error ? error.message : String(error) }),
+    );
+  const target = () => selectedZone(state)?.id;
+  useNowKeys({
+    control: (control) => void act(client.call('roon.control', { zone: target(), control })),
+    volumeSteps: (steps) => void act(client.call('roon.volume', { zone: target(), how: 'step', value: steps })),
+    nextZone: () => dispatch({ type: 'next-zone' }),
+    quit: () => exit(),
+  });
+  return <NowView state={state} now={now} />;
+}

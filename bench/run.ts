@@ -1,12 +1,13 @@
 import { daemonBenchmark } from './daemon.js';
 import { exportsBenchmark } from './exports.js';
+import { roonBenchmark } from './roon.js';
 import type { Benchmark, BenchResult } from './types.js';
 
 /**
  * `npm run bench [group…]`: runs the benchmarks and prints one JSON document on stdout
  * (progress on stderr). Exit code 1 when a target is missed.
  */
-const BENCHMARKS: Benchmark[] = [daemonBenchmark, exportsBenchmark];
+const BENCHMARKS: Benchmark[] = [daemonBenchmark, exportsBenchmark, roonBenchmark];
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);

@@ -60,5 +60,5 @@ export function createAi(options: { config: ConfigFile; db: Database; http: Http
     onError: (albumId, error) => options.log.warn({ albumId, err: error }, 'AI description failed'),
   });
   const handlers = aiHandlers({ ai, describer, settings: () => ({ ...aiSettings(values()), language: values().ai.language }) });
-  return { handlers, describer };
+  return { handlers, describer, parts: ai };
 }

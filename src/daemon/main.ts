@@ -13,7 +13,8 @@ import { systemHandlers } from './handlers/system.js';
 import { configHandlers } from './handlers/config.js';
 import { serviceHandlers } from './handlers/service.js';
 import { dbHandlers } from './handlers/db.js';
-import { buildAi, createAi } from './ai.js';
+import { createAi } from './ai.js';
+import { fanOutAlbumEvents } from './album-events.js';
 import { createPlaylists } from './playlists.js';
 import { jobsHandlers } from './handlers/jobs.js';
 import { SchedulerService } from './scheduler/service.js';
@@ -23,6 +24,9 @@ import { createRoon } from './services/roon.js';
 import { wireListens } from './listens-wiring.js';
 import { ListenIngest } from '../core/listens/ingest.js';
 import { SqliteListenStore } from '../db/repositories/listens.js';
+import { statsHandlers } from './handlers/stats.js';
+import { SqliteAnalytics } from '../db/repositories/analytics.js';
+import { systemClock } from '../core/ports.js';
 
 export interface DaemonOptions {
   readonly home?: string;
@@ -72,11 +76,13 @@ export async function runDaemon(options: DaemonOptions): Promise<void> {
   });
   const collection = createCollection({ config, db, http, log: log.child({ component: 'collection' }) });
   const ai = createAi({ config, db, http, log: log.child({ component: 'ai' }) });
+  // New albums reach both background workers: covers and links, and AI descriptions.
+  const albumEvents = fanOutAlbumEvents(collection.albumEvents, ai.describer);
   const registry = new ServiceRegistry(new SqliteServiceStates(db), log.child({ component: 'services' }));
-  const listens = wireListens({ values: () => config.values(), db, http, log, albumEvents: collection.albumEvents });
+  const listens = wireListens({ values: () => config.values(), db, http, log, albumEvents });
   registry.register(listens.tracker);
   // Roon plays go through the same ingest as scrobbles (one listen per play, merged with its scrobble).
-  const roonListens = new ListenIngest({ store: new SqliteListenStore(db), albumEvents: { albumsCreated: () => undefined }, radioStations: () => config.values().roon.radioStations });
+  const roonListens = new ListenIngest({ store: new SqliteListenStore(db), albumEvents, radioStations: () => config.values().roon.radioStations });
   const roon = createRoon({ config, log, registry, recorder: roonListens, version: VERSION, env: process.env });
   for (const service of roon.services) registry.register(service);
   const jobRuns = new SqliteJobRuns(db);
@@ -101,8 +107,9 @@ export async function runDaemon(options: DaemonOptions): Promise<void> {
     ...jobsHandlers({ scheduler, runs: jobRuns }),
     ...roon.handlers,
     ...listens.handlers,
-    // Playlists ask the AI through their own client (createAi keeps its parts to itself).
-    ...createPlaylists({ db, values: () => config.values(), ai: buildAi({ values: () => config.values(), db, http }) }),
+    // Playlists ask the AI through the daemon's client: one circuit breaker for all AI calls.
+    ...createPlaylists({ db, values: () => config.values(), ai: ai.parts }),
+    ...statsHandlers({ analytics: new SqliteAnalytics(db), timeZone: () => config.values().timezone, clock: systemClock }),
   };
 
   const server = new RpcServer({

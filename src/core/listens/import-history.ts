@@ -59,7 +59,8 @@ export interface ImportDeps {
  * The whole history (or a window of it), 200 scrobbles per page, newest page first, under an
  * upper bound fixed at the start. A checkpoint is written after every stored page, so an
  * interrupted import asked again with the same options resumes at the next page; pages read
- * twice store nothing twice. Then loved tracks mark their listens.
+ * twice store nothing twice. Then user.getLovedTracks marks the listens of loved tracks
+ * (cheaper than asking every history page for loved flags).
  */
 export async function importLastfmHistory(deps: ImportDeps, request: ImportRequest): Promise<ImportSummary> {
   const started = deps.clock.now();

@@ -20,6 +20,8 @@ export interface ScrobbleWindow {
   readonly from?: number;
   /** Exclusive upper bound, UTC epoch seconds. */
   readonly to?: number;
+  /** Ask for each play's loved flag too (a bigger reply: worth it for small polls, not for a whole history). */
+  readonly withLoved?: boolean;
 }
 
 export interface LovedTrack {

@@ -49,7 +49,7 @@ export async function pollScrobbles(deps: PollDeps): Promise<PollResult> {
   const totals = { imported: 0, skipped: 0, failed: 0, pages: 0 };
   let newest = cursor ?? null;
   for (let page = 1, totalPages = 1; page <= totalPages; page++) {
-    const result = await deps.source.recentTracks({ page, limit: PAGE_SIZE, from, to }, deps.signal);
+    const result = await deps.source.recentTracks({ page, limit: PAGE_SIZE, from, to, withLoved: true }, deps.signal);
     totalPages = result.totalPages;
     const summary = await deps.ingest.record(result.plays);
     totals.imported += summary.imported;

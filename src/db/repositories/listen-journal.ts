@@ -60,7 +60,7 @@ export class SqliteListenJournal implements ListenJournal {
   setLoved(listenId: number, loved: boolean): { trackId: number; changed: number } | undefined {
     const trackId = this.statement('SELECT track_id FROM listening_history WHERE id = ?').pluck().get(listenId) as number | undefined;
     if (trackId === undefined) return undefined;
-    const { changes } = this.statement('UPDATE listening_history SET loved = ? WHERE track_id = ? AND loved <> ?').run(loved ? 1 : 0, trackId, loved ? 1 : 0);
+    const { changes } = this.statement('UPDATE listening_history SET loved = ? WHERE track_id = ? AND +loved <> ?').run(loved ? 1 : 0, trackId, loved ? 1 : 0);
     return { trackId, changed: changes };
   }
 

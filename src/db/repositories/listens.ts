@@ -28,7 +28,8 @@ export class SqliteListenStore implements ListenStore {
          WHERE t.artist_id = ? AND t.title_key = ? AND l.timestamp BETWEEN ? AND ? AND l.source <> ? LIMIT 1`,
       ).pluck(),
       markLoved: prepare(
-        `UPDATE listening_history SET loved = 1 WHERE loved = 0 AND track_id IN
+        // "+loved": without it SQLite walks the loved index (every unloved listen) instead of the track's listens.
+        `UPDATE listening_history SET loved = 1 WHERE +loved = 0 AND track_id IN
            (SELECT t.id FROM tracks t JOIN artists a ON a.id = t.artist_id WHERE a.name_key = ? AND t.title_key = ?)`,
       ),
     };

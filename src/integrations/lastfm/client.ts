@@ -24,9 +24,10 @@ export class LastfmClient implements ScrobbleSource {
     this.account = account;
   }
 
-  /** user.getRecentTracks with extended=1, so each play says whether its track is loved. */
+  /** user.getRecentTracks; with `withLoved`, extended=1 so each play says whether its track is loved. */
   async recentTracks(window: ScrobbleWindow, signal?: AbortSignal): Promise<ScrobblePage> {
-    const params: Record<string, string | number> = { user: this.account.username, limit: window.limit, page: window.page, extended: 1 };
+    const params: Record<string, string | number> = { user: this.account.username, limit: window.limit, page: window.page };
+    if (window.withLoved) params.extended = 1;
     if (window.from !== undefined) params.from = window.from;
     if (window.to !== undefined) params.to = window.to;
     return toScrobblePage(await this.call('user.getRecentTracks', params, signal));

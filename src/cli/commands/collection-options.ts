@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { UserError } from '../../core/errors.js';
+import { SUPPORTS } from '../../core/collection/model.js';
+import { parseSupport } from '../../core/collection/support.js';
 import type { AlbumScopeName, AlbumSortName, CollectionListParams, SupportName } from '../../rpc/methods/collection.js';
 
-const SUPPORTS: readonly SupportName[] = ['vinyl', 'cd', 'cassette', 'digital', 'other'];
 const SCOPES: readonly AlbumScopeName[] = ['owned', 'listened', 'all'];
 const SORTS: readonly AlbumSortName[] = ['artist', 'title', 'year', 'added', 'plays'];
 
@@ -23,10 +24,9 @@ export function yearRange(text: string): { yearFrom: number; yearTo: number } {
 }
 
 export function support(text: string): SupportName {
-  const word = text.trim().toLowerCase();
-  const known = word === 'vinyle' || word === 'lp' ? 'vinyl' : word === 'file' ? 'digital' : word;
-  if (!SUPPORTS.includes(known as SupportName)) throw new UserError(`--support must be one of ${SUPPORTS.join(', ')} (got "${text}")`);
-  return known as SupportName;
+  const known = parseSupport(text);
+  if (!known) throw new UserError(`--support must be one of ${SUPPORTS.join(', ')} (got "${text}")`);
+  return known;
 }
 
 function oneOf<T extends string>(text: string, allowed: readonly T[], name: string): T {

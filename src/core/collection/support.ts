@@ -1,4 +1,4 @@
-import type { CreditedArtist, ReleaseFormat, Support } from './model.js';
+import { SUPPORTS, type CreditedArtist, type ReleaseFormat, type Support } from './model.js';
 
 /**
  * The support of a release from all its formats (not only the first one): a vinyl LP with a
@@ -24,7 +24,7 @@ export function parseSupport(value: string): Support | undefined {
   const word = value.trim().toLowerCase();
   if (word === 'vinyle' || word === 'lp') return 'vinyl';
   if (word === 'file') return 'digital';
-  return (['vinyl', 'cd', 'cassette', 'digital', 'other'] as const).find((support) => support === word);
+  return SUPPORTS.find((support) => support === word);
 }
 
 const SOUNDTRACK_TITLE = /\s*[([]\s*(original\s+)?(motion picture|film|movie|original)?\s*(soundtrack|score|bande originale)[^)\]]*[)\]]\s*$/i;

@@ -100,7 +100,7 @@ export async function runDaemon(options: DaemonOptions): Promise<void> {
     ...serviceHandlers(registry),
     ...dbHandlers(db),
     ...ai.handlers,
-    ...collection.handlers,
+    ...collection.handlers(albumEvents),
     ...jobsHandlers({ scheduler, runs: jobRuns }),
     ...roon.handlers,
     ...listens.handlers,

@@ -68,8 +68,8 @@ export class SchedulerService implements Service {
 
   async start(): Promise<void> {
     const bree = await this.prepare(true);
-    const since = await this.since();
     const now = Date.now();
+    const since = await this.since(now);
     const missed: JobName[] = [];
     for (const job of this.jobs) {
       if (!job.enabled || job.problem) continue;
@@ -151,10 +151,9 @@ export class SchedulerService implements Service {
   }
 
   /** When the scheduler first ran on this database: nothing before it counts as missed. */
-  private async since(): Promise<number> {
+  private async since(now: number): Promise<number> {
     const stored = await this.deps.state.get<number>(SINCE_KEY);
     if (typeof stored === 'number') return stored;
-    const now = Date.now();
     await this.deps.state.set(SINCE_KEY, now);
     return now;
   }

@@ -12,17 +12,18 @@ import { collectionHandlers } from './handlers/collection.js';
 import { enrichHandlers, enrichmentQueue } from './handlers/enrich.js';
 
 /**
- * The collection's part of the daemon: its handlers, and the background enrichment queue
- * that every producer of albums (Last.fm ingest, Roon, Discogs import) tells about new ones.
+ * The collection's part of the daemon: the background enrichment queue that every producer
+ * of albums (Last.fm ingest, Roon, Discogs import) tells about new ones, and the handlers,
+ * which tell `events` (every listener, not only this queue) about the albums they create.
  */
 export function createCollection(deps: { config: ConfigFile; db: Database; http: HttpClient; log: Logger }) {
   const clients = new CatalogueClients(deps.config, deps.http);
   const enrichment = { store: new SqliteEnrichment(deps.db), clients, clock: systemClock };
   const queue: EnrichmentQueue = enrichmentQueue(enrichment, deps.log);
   const albumEvents: AlbumEvents = queue;
-  const handlers = {
-    ...collectionHandlers({ collection: new SqliteCollection(deps.db), syncState: new SqliteSyncState(deps.db), events: albumEvents, clients, clock: systemClock }),
+  const handlers = (events: AlbumEvents) => ({
+    ...collectionHandlers({ collection: new SqliteCollection(deps.db), syncState: new SqliteSyncState(deps.db), events, clients, clock: systemClock }),
     ...enrichHandlers(enrichment),
-  };
+  });
   return { handlers, queue, albumEvents };
 }

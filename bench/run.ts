@@ -1,5 +1,6 @@
 import { collectionBenchmark } from './collection.js';
 import { daemonBenchmark } from './daemon.js';
+import { playlistsBenchmark } from './playlists.js';
 import { exportsBenchmark } from './exports.js';
 import { lastfmBenchmark } from './lastfm.js';
 import { roonBenchmark } from './roon.js';
@@ -9,7 +10,7 @@ import type { Benchmark, BenchResult } from './types.js';
  * `npm run bench [group…]`: runs the benchmarks and prints one JSON document on stdout
  * (progress on stderr). Exit code 1 when a target is missed.
  */
-const BENCHMARKS: Benchmark[] = [daemonBenchmark, exportsBenchmark, lastfmBenchmark, collectionBenchmark, roonBenchmark];
+const BENCHMARKS: Benchmark[] = [daemonBenchmark, exportsBenchmark, lastfmBenchmark, collectionBenchmark, roonBenchmark, playlistsBenchmark];
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);

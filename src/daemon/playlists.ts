@@ -15,22 +15,24 @@ export interface PlaylistAiSource {
   problem(): string | undefined;
 }
 
+/** The AI as playlists use it, or undefined while it is not configured. */
+export function playlistAi(source: PlaylistAiSource): PlaylistAi | undefined {
+  if (source.problem()) return undefined;
+  const deps = source.deps();
+  return {
+    chooseTracks: async (prompt, candidates, max) => {
+      const offered = candidates.map((track) => ({ id: track.trackId, artist: track.artist, title: track.title, album: track.album }));
+      return (await selectTracksForPrompt(deps, { prompt, candidates: offered, max })).trackIds;
+    },
+  };
+}
+
 /** The playlist handlers over the daemon's database and AI. */
 export function createPlaylists(options: { db: Database; values: () => AimeConfig; ai: PlaylistAiSource }) {
-  const aiPicker = (): PlaylistAi | undefined => {
-    if (options.ai.problem()) return undefined;
-    const deps = options.ai.deps();
-    return {
-      chooseTracks: async (prompt, candidates, max) => {
-        const offered = candidates.map((track) => ({ id: track.trackId, artist: track.artist, title: track.title, album: track.album }));
-        return (await selectTracksForPrompt(deps, { prompt, candidates: offered, max })).trackIds;
-      },
-    };
-  };
   return playlistHandlers({
     store: new SqlitePlaylists(options.db),
     candidates: new SqlitePlaylistCandidates(options.db),
-    ai: aiPicker,
+    ai: () => playlistAi(options.ai),
     timeZone: () => options.values().timezone,
     clock: systemClock,
   });

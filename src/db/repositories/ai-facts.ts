@@ -103,6 +103,7 @@ export class SqliteAiFacts implements AiFactsRepository {
 
   async listening(from: number, to: number, top: number): Promise<ListeningSummary> {
     const sql = this.db.sqlite;
+    // Active days are counted in UTC: a day boundary a few hours off matters little in a prose summary.
     const totals = sql
       .prepare('SELECT COUNT(*) AS listens, COUNT(DISTINCT timestamp / 86400) AS days FROM listening_history WHERE timestamp >= ? AND timestamp < ?')
       .get(from, to) as { listens: number; days: number };

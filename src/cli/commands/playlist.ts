@@ -11,7 +11,10 @@ const FORMATS: readonly PlaylistExportFormat[] = ['m3u', 'json', 'csv', 'txt'];
 const ZONE_HELP = 'zone name or id (default: config roon.defaultZone, else the playing zone)';
 
 export function registerPlaylistCommands(program: Command): void {
-  const playlist = program.command('playlist').description('playlists from your listening habits, an AI prompt, or by hand; export and play them');
+  const playlist = program
+    .command('playlist')
+    .description('playlists from your listening habits, an AI prompt, or by hand; export and play them')
+    .addHelpText('after', examples('aime playlist generate top_sessions --max 30', 'aime playlist export 3 --format m3u --out sunday.m3u', 'aime playlist play 3 --zone Kitchen'));
 
   playlist
     .command('generate <algorithm>')

@@ -8,7 +8,7 @@
  */
 import type { Clock } from '../ports.js';
 import type { PlayReport } from '../model.js';
-import { nameKey } from '../names.js';
+import { radioStationMatcher } from '../listens/radio.js';
 import type { NowPlaying, Zone } from './zone.js';
 
 export const MIN_TRACK_SECONDS = 30;
@@ -59,8 +59,7 @@ export class PlayTracker {
       instance.lastSeek = track.seek;
     }
     if (instance.reported || !this.countable(track) || instance.played < playThreshold(track.length ?? 0)) return undefined;
-    instance.reported = true;
-    return {
+    const play: PlayReport = {
       artist: track.artist,
       title: track.title,
       album: track.album || null,
@@ -70,6 +69,9 @@ export class PlayTracker {
       zone: zone.name,
       playedSeconds: Math.round(instance.played),
     };
+    if (radioStationMatcher(this.options.radioStations())(play)) return undefined;
+    instance.reported = true;
+    return play;
   }
 
   /** A zone went away (removed, regrouped): its unfinished track is dropped. */
@@ -79,9 +81,7 @@ export class PlayTracker {
 
   private countable(track: NowPlaying): boolean {
     if (track.length === null || track.length <= MIN_TRACK_SECONDS) return false;
-    if (!track.title || !track.artist) return false;
-    const stations = new Set(this.options.radioStations().map(nameKey));
-    return ![track.album, track.title, track.artist].some((name) => name !== '' && stations.has(nameKey(name)));
+    return track.title !== '' && track.artist !== '';
   }
 
   private nowSeconds(): number {

@@ -111,6 +111,17 @@ describe('enrichment', () => {
     expect(musicbrainz.requests.entries.filter((entry) => entry.status === 503)).toHaveLength(0);
   });
 
+  it('waits for Spotify\'s Retry-After and backs off from MusicBrainz\'s 503, then succeeds', async () => {
+    const homogenic = await collection.add({ artist: 'Björk', title: 'Homogenic' });
+    spotify.faults.failNext('429', { match: '/v1/search' });
+    musicbrainz.faults.failNext('503', { match: '/ws/2/' });
+    const started = Date.now();
+    const result = await enrich(homogenic.albumId, ['musicbrainz', 'spotify']);
+    expect(result?.results).toEqual([{ provider: 'musicbrainz', status: 'success' }, { provider: 'spotify', status: 'success' }]);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    expect((await collection.show(homogenic.albumId))?.spotifyUrl).toBe(spotifyUrlOf('Björk', 'Homogenic'));
+  });
+
   it('falls back to the Spotify cover when neither the archive nor Discogs has one', async () => {
     const quiet = await collection.add({ artist: 'Radiohead', title: 'OK Computer' });
     const group = musicbrainz.findReleaseGroup('Radiohead', 'OK Computer')!;

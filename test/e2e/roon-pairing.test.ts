@@ -59,6 +59,16 @@ describe('aime roon pair', () => {
     expect((JSON.parse(zones.stdout) as { zones: { name: string }[] }).zones.map((z) => z.name)).toContain('Living Room');
   });
 
+  it("works where Node has its own WebSocket (Node ≥ 22), which node-roon-api 1.2.3 cannot use", async () => {
+    core = await startFakeRoonCore({ pingIntervalMs: 0 });
+    home = makeHome({ roon: { host: core.host, port: core.port } });
+    daemon = await startDaemon(home, { NODE_OPTIONS: '--experimental-websocket' });
+    expect((await runCli(home, ['roon', 'pair', '--timeout', '10'])).code).toBe(0);
+    expect((await runCli(home, ['roon', 'play', '--zone', 'Living Room'])).code).toBe(0);
+    expect(core.zone('1601living')?.state).toBe('playing');
+    expect(await daemon.stop()).toBe(0);
+  });
+
   it('gives up waiting with a clear message and exit code 1 when Enable never comes', async () => {
     core = await startFakeRoonCore({ approval: 'held', pingIntervalMs: 0 });
     home = makeHome({ roon: { host: core.host, port: core.port } });

@@ -52,6 +52,13 @@ describe('aime import discogs', () => {
     expect(fake.requests.count() - before).toBeLessThanOrEqual(3);
     expect(await copies(dir)).toBe(250);
 
+    // New copies (a new release, and another copy of an owned one) are found on the first page.
+    fake.addRelease({ title: 'Fresh Pressing', artists: ['Glass Pilot'], format: 'CD' });
+    fake.addRelease({ releaseId: fake.collection[40]!.id });
+    const third = await importDiscogs(dir);
+    expect(third).toMatchObject({ imported: 2, failed: 0 });
+    expect(await copies(dir)).toBe(252);
+
     // The release owned twice is one album with two copies.
     const twice = fake.collection.find((item, index, all) => all.findIndex((other) => other.id === item.id) !== index)!;
     const found = await runCli(dir, ['collection', 'search', twice.basic_information.title, '--json']);
@@ -67,7 +74,7 @@ describe('aime import discogs', () => {
     const all = JSON.parse((await runCli(dir, ['collection', 'list', '--page-size', '500', '--json'])).stdout) as {
       items: { artists: string[]; support: string; isSoundtrack: boolean; title: string }[]; total: number; page: number; pageSize: number;
     };
-    expect(all.total).toBe(249);
+    expect(all.total).toBe(250);
     expect(all.items.flatMap((item) => item.artists).some((name) => / \(\d+\)$/.test(name))).toBe(false);
     expect(all.items.some((item) => item.artists.includes('Nina Ko'))).toBe(true);
     expect(new Set(all.items.map((item) => item.support))).toEqual(new Set(['vinyl', 'cd', 'cassette', 'digital']));

@@ -18,9 +18,10 @@ import { registerHistoryCommands } from './commands/history.js';
 import { registerTimelineCommands } from './commands/timeline.js';
 import { registerAiCommands } from './commands/ai.js';
 import { registerPlaylistCommands } from './commands/playlist.js';
+import { registerStatsCommands } from './commands/stats.js';
 
 /** Every command group, in the order `aime --help` lists them. */
-const GROUPS = [registerStatusCommands, registerDaemonCommands, registerServiceCommands, registerConfigCommands, registerDbCommands, registerRoonCommands, registerNowCommands, registerImportCommands, registerCollectionCommands, registerEnrichCommands, registerHistoryCommands, registerTimelineCommands, registerAiCommands, registerPlaylistCommands, registerJobsCommands, registerExportCommands];
+const GROUPS = [registerStatusCommands, registerDaemonCommands, registerServiceCommands, registerConfigCommands, registerDbCommands, registerRoonCommands, registerNowCommands, registerImportCommands, registerCollectionCommands, registerEnrichCommands, registerHistoryCommands, registerTimelineCommands, registerAiCommands, registerPlaylistCommands, registerStatsCommands, registerJobsCommands, registerExportCommands];
 
 export function buildProgram(): Command {
   const program = new Command('aime')

@@ -24,6 +24,9 @@ import { createRoon } from './services/roon.js';
 import { wireListens } from './listens-wiring.js';
 import { ListenIngest } from '../core/listens/ingest.js';
 import { SqliteListenStore } from '../db/repositories/listens.js';
+import { statsHandlers } from './handlers/stats.js';
+import { SqliteAnalytics } from '../db/repositories/analytics.js';
+import { systemClock } from '../core/ports.js';
 
 export interface DaemonOptions {
   readonly home?: string;
@@ -106,6 +109,7 @@ export async function runDaemon(options: DaemonOptions): Promise<void> {
     ...listens.handlers,
     // Playlists ask the AI through the daemon's client: one circuit breaker for all AI calls.
     ...createPlaylists({ db, values: () => config.values(), ai: ai.parts }),
+    ...statsHandlers({ analytics: new SqliteAnalytics(db), timeZone: () => config.values().timezone, clock: systemClock }),
   };
 
   const server = new RpcServer({

@@ -1,0 +1,48 @@
+import { localDay, dayToDate } from './local-time.js';
+import { shownBounds, type LocalPeriod } from './periods.js';
+import { SESSION_GAP_SECONDS, type AnalyticsRepository, type ArtistPair, type UnplayedAlbum } from './ports.js';
+import type { ShownBounds } from './summary.js';
+
+/** What is new, what goes together, and what sits on the shelf unheard. */
+export interface DiscoveryReport extends ShownBounds {
+  readonly newArtists: number;
+  readonly newAlbums: number;
+  /** Newly heard artists and albums, most played first; plays count every listen since. */
+  readonly artists: { readonly name: string; readonly firstHeard: string; readonly plays: number }[];
+  readonly albums: { readonly title: string; readonly artist: string; readonly firstHeard: string; readonly plays: number }[];
+}
+
+export async function listeningDiscoveries(repository: AnalyticsRepository, period: LocalPeriod, limit: number): Promise<DiscoveryReport> {
+  const found = await repository.discoveries(period, limit);
+  const date = (epochSeconds: number) => dayToDate(localDay(period.timeZone, epochSeconds));
+  return {
+    ...shownBounds(period),
+    newArtists: found.artists,
+    newAlbums: found.albums,
+    artists: found.topArtists.map((artist) => ({ name: artist.name, firstHeard: date(artist.firstHeard), plays: artist.plays })),
+    albums: found.topAlbums.map((album) => ({ title: album.name, artist: album.artist ?? '', firstHeard: date(album.firstHeard), plays: album.plays })),
+  };
+}
+
+export interface PatternReport extends ShownBounds {
+  /** Artists heard one straight after the other (under 30 minutes apart), either order. */
+  readonly pairs: ArtistPair[];
+}
+
+export async function artistPatterns(repository: AnalyticsRepository, period: LocalPeriod, limit: number): Promise<PatternReport> {
+  return { ...shownBounds(period), pairs: await repository.artistPairs(period, SESSION_GAP_SECONDS, limit) };
+}
+
+export interface UnplayedReport {
+  readonly total: number;
+  readonly albums: (Omit<UnplayedAlbum, 'addedAt'> & { readonly addedAt: string | null })[];
+}
+
+/** Collection albums with no listen at all, oldest purchases first. */
+export async function unplayedAlbums(repository: AnalyticsRepository, timeZone: string, limit: number): Promise<UnplayedReport> {
+  const { total, albums } = await repository.unplayedCollection(limit);
+  return {
+    total,
+    albums: albums.map((album) => ({ ...album, addedAt: album.addedAt === null ? null : dayToDate(localDay(timeZone, album.addedAt)) })),
+  };
+}

@@ -1,0 +1,140 @@
+import type {
+  AlbumPlays, AnalyticsRepository, ArtistPair, ArtistPlays, Discoveries, FirstHeard, ListeningTotals, LocalCalendar, Period, TrackPlays, UnplayedAlbum,
+} from '../../core/analytics/ports.js';
+import type { Database } from '../data-source.js';
+import { foldRollups, hourOfWeek, listeningDays, sessions } from './analytics-rollups.js';
+
+/**
+ * Analytics as SQL aggregates. Counts per track come from the track_plays rollup when a
+ * period holds the whole history (`stats --range all` on a million listens), otherwise from
+ * the listens of the period, grouped by track in the database. Ties are broken by name so
+ * results are stable.
+ */
+export class SqliteAnalytics implements AnalyticsRepository {
+  private readonly db: Database;
+
+  constructor(db: Database) {
+    this.db = db;
+  }
+
+  async bounds(): Promise<Period | null> {
+    const row = this.db.sqlite
+      .prepare('SELECT (SELECT min(timestamp) FROM listening_history) AS first, (SELECT max(timestamp) FROM listening_history) AS last')
+      .get() as { first: number | null; last: number | null };
+    return row.first === null || row.last === null ? null : { from: row.first, to: row.last };
+  }
+
+  async totals(period: Period): Promise<ListeningTotals> {
+    return this.db.sqlite
+      .prepare(`WITH per_track AS (${this.playsPerTrack(period)})
+        SELECT coalesce(sum(p.plays), 0) AS listens, coalesce(sum(p.plays * nullif(t.duration_seconds, 0)), 0) AS knownSeconds,
+          coalesce(sum(CASE WHEN nullif(t.duration_seconds, 0) IS NULL THEN p.plays END), 0) AS unknownDurationListens,
+          count(DISTINCT t.artist_id) AS artists, count(DISTINCT t.album_id) AS albums, count(*) AS tracks
+        FROM per_track p JOIN tracks t ON t.id = p.track_id`)
+      .get(period) as ListeningTotals;
+  }
+
+  async topArtists(period: Period, limit: number): Promise<ArtistPlays[]> {
+    return this.db.sqlite
+      .prepare(`WITH per_track AS (${this.playsPerTrack(period)})
+        SELECT a.name, sum(p.plays) AS plays FROM per_track p JOIN tracks t ON t.id = p.track_id JOIN artists a ON a.id = t.artist_id
+        GROUP BY t.artist_id ORDER BY plays DESC, a.name LIMIT :limit`)
+      .all({ ...period, limit }) as ArtistPlays[];
+  }
+
+  async topAlbums(period: Period, limit: number): Promise<AlbumPlays[]> {
+    return this.db.sqlite
+      .prepare(`WITH per_track AS (${this.playsPerTrack(period)}),
+        per_album AS (SELECT t.album_id, sum(p.plays) AS plays FROM per_track p JOIN tracks t ON t.id = p.track_id
+          WHERE t.album_id IS NOT NULL GROUP BY t.album_id)
+        SELECT al.title, al.artist_name AS artist, pa.plays FROM per_album pa JOIN albums al ON al.id = pa.album_id
+        ORDER BY pa.plays DESC, al.title, al.artist_name LIMIT :limit`)
+      .all({ ...period, limit }) as AlbumPlays[];
+  }
+
+  async topTracks(period: Period, limit: number): Promise<TrackPlays[]> {
+    return this.db.sqlite
+      .prepare(`WITH per_track AS (${this.playsPerTrack(period)})
+        SELECT t.title, a.name AS artist, al.title AS album, p.plays FROM per_track p JOIN tracks t ON t.id = p.track_id
+        JOIN artists a ON a.id = t.artist_id LEFT JOIN albums al ON al.id = t.album_id
+        ORDER BY p.plays DESC, t.title, a.name LIMIT :limit`)
+      .all({ ...period, limit }) as TrackPlays[];
+  }
+
+  async hourOfWeek(period: Period, calendar: LocalCalendar): Promise<number[]> {
+    foldRollups(this.db.sqlite);
+    return hourOfWeek(this.db.sqlite, period, calendar);
+  }
+
+  async listeningDays(period: Period, calendar: LocalCalendar) {
+    foldRollups(this.db.sqlite);
+    return listeningDays(this.db.sqlite, period, calendar);
+  }
+
+  async sessions(period: Period) {
+    foldRollups(this.db.sqlite);
+    return sessions(this.db.sqlite, period);
+  }
+
+  /** First heard = the earliest listen ever of any of its tracks, read from track_plays. */
+  async discoveries(period: Period, limit: number): Promise<Discoveries> {
+    foldRollups(this.db.sqlite);
+    const artists = this.db.sqlite
+      .prepare(`WITH firsts AS (SELECT t.artist_id, min(tp.first_at) AS first_at, sum(tp.listens) AS plays
+          FROM track_plays tp JOIN tracks t ON t.id = tp.track_id GROUP BY t.artist_id)
+        SELECT a.name, NULL AS artist, f.first_at AS firstHeard, f.plays, count(*) OVER () AS total
+        FROM firsts f JOIN artists a ON a.id = f.artist_id WHERE f.first_at >= :from AND f.first_at < :to
+        ORDER BY f.plays DESC, a.name LIMIT :limit`)
+      .all({ ...period, limit }) as (FirstHeard & { total: number })[];
+    const albums = this.db.sqlite
+      .prepare(`WITH firsts AS (SELECT t.album_id, min(tp.first_at) AS first_at, sum(tp.listens) AS plays
+          FROM track_plays tp JOIN tracks t ON t.id = tp.track_id WHERE t.album_id IS NOT NULL GROUP BY t.album_id)
+        SELECT al.title AS name, al.artist_name AS artist, f.first_at AS firstHeard, f.plays, count(*) OVER () AS total
+        FROM firsts f JOIN albums al ON al.id = f.album_id WHERE f.first_at >= :from AND f.first_at < :to
+        ORDER BY f.plays DESC, al.title LIMIT :limit`)
+      .all({ ...period, limit }) as (FirstHeard & { total: number })[];
+    const strip = ({ total: _total, ...heard }: FirstHeard & { total: number }): FirstHeard => heard;
+    return { artists: artists[0]?.total ?? 0, albums: albums[0]?.total ?? 0, topArtists: artists.map(strip), topAlbums: albums.map(strip) };
+  }
+
+  /** Consecutive listens of two different artists, no more than `gapSeconds` apart. */
+  async artistPairs(period: Period, gapSeconds: number, limit: number): Promise<ArtistPair[]> {
+    const rows = this.db.sqlite
+      .prepare(`WITH heard AS (SELECT l.timestamp AS at, t.artist_id AS artist,
+            lag(l.timestamp) OVER (ORDER BY l.timestamp) AS previous_at, lag(t.artist_id) OVER (ORDER BY l.timestamp) AS previous
+          FROM listening_history l JOIN tracks t ON t.id = l.track_id WHERE l.timestamp >= :from AND l.timestamp < :to),
+        pairs AS (SELECT min(artist, previous) AS x, max(artist, previous) AS y, count(*) AS count FROM heard
+          WHERE previous IS NOT NULL AND artist <> previous AND at - previous_at <= :gap GROUP BY x, y)
+        SELECT a1.name AS first, a2.name AS second, pairs.count FROM pairs JOIN artists a1 ON a1.id = pairs.x JOIN artists a2 ON a2.id = pairs.y
+        ORDER BY pairs.count DESC, min(a1.name, a2.name), max(a1.name, a2.name) LIMIT :limit`)
+      .all({ ...period, gap: gapSeconds, limit }) as ArtistPair[];
+    return rows.map((pair) => (pair.first <= pair.second ? pair : { first: pair.second, second: pair.first, count: pair.count }));
+  }
+
+  async unplayedCollection(limit: number): Promise<{ total: number; albums: UnplayedAlbum[] }> {
+    foldRollups(this.db.sqlite);
+    const rows = this.db.sqlite
+      .prepare(`SELECT al.title, al.artist_name AS artist, coalesce(min(ci.support), al.support) AS support, min(ci.date_added) AS addedAt,
+          count(*) OVER () AS total
+        FROM collection_items ci JOIN albums al ON al.id = ci.album_id
+        WHERE NOT EXISTS (SELECT 1 FROM tracks t JOIN track_plays tp ON tp.track_id = t.id WHERE t.album_id = al.id)
+        GROUP BY al.id ORDER BY addedAt IS NULL, addedAt, al.artist_name, al.title LIMIT ?`)
+      .all(limit) as (UnplayedAlbum & { total: number })[];
+    return { total: rows[0]?.total ?? 0, albums: rows.map(({ total: _total, ...album }) => album) };
+  }
+
+  /**
+   * Listens per track in a period, as SQL binding :from and :to. The whole history reads the
+   * rollup; a part of it scans only its own listens through the timestamp index.
+   */
+  private playsPerTrack(period: Period): string {
+    const history = this.db.sqlite
+      .prepare('SELECT (SELECT min(timestamp) FROM listening_history) AS first, (SELECT max(timestamp) FROM listening_history) AS last')
+      .get() as { first: number | null; last: number | null };
+    if (history.first !== null && history.last !== null && period.from <= history.first && history.last < period.to) {
+      foldRollups(this.db.sqlite);
+      return 'SELECT track_id, listens AS plays FROM track_plays';
+    }
+    return 'SELECT track_id, count(*) AS plays FROM listening_history WHERE timestamp >= :from AND timestamp < :to GROUP BY track_id';
+  }
+}

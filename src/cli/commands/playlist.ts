@@ -1,13 +1,15 @@
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { UserError } from '../../core/errors.js';
+import { EXPORT_FORMATS } from '../../core/playlists/export.js';
+import { MAX_TRACKS, PLAYLIST_ALGORITHMS } from '../../core/playlists/ports.js';
 import type { PlaylistExportFormat } from '../../rpc/methods/playlists.js';
 import { action, examples } from '../action.js';
 import { positiveInt } from './collection-options.js';
 import { printPlaylist, printPlaylists } from './playlist-view.js';
 
-const ALGORITHMS = ['top_sessions', 'artist_correlations', 'artist_flow', 'time_based', 'complete_albums', 'rediscovery', 'ai_generated', 'manual'];
-const FORMATS: readonly PlaylistExportFormat[] = ['m3u', 'json', 'csv', 'txt'];
+const ALGORITHMS: readonly string[] = PLAYLIST_ALGORITHMS;
+const FORMATS: readonly PlaylistExportFormat[] = EXPORT_FORMATS;
 const ZONE_HELP = 'zone name or id (default: config roon.defaultZone, else the playing zone)';
 
 export function registerPlaylistCommands(program: Command): void {
@@ -19,7 +21,7 @@ export function registerPlaylistCommands(program: Command): void {
   playlist
     .command('generate <algorithm>')
     .description(`build and save a playlist: ${ALGORITHMS.join(', ')}`)
-    .option('--max <n>', 'most tracks (5–200)', '25')
+    .option('--max <n>', `most tracks (${MAX_TRACKS.min}–${MAX_TRACKS.max})`, String(MAX_TRACKS.default))
     .option('--prompt <text>', 'what the AI playlist should be (ai_generated)')
     .option('--name <name>', 'playlist name (default: the algorithm and the date)')
     .option('--seed <n>', 'reorders equal-ranked tracks reproducibly (same seed, same playlist)')
@@ -36,7 +38,7 @@ export function registerPlaylistCommands(program: Command): void {
       action(async (cli, algorithm: string, options: { max: string; prompt?: string; name?: string; seed?: string }) => {
         if (!ALGORITHMS.includes(algorithm)) throw new UserError(`unknown algorithm "${algorithm}" (one of ${ALGORITHMS.join(', ')})`);
         const max = positiveInt(options.max, '--max');
-        if (max < 5 || max > 200) throw new UserError(`--max must be from 5 to 200 (got ${max})`);
+        if (max < MAX_TRACKS.min || max > MAX_TRACKS.max) throw new UserError(`--max must be from ${MAX_TRACKS.min} to ${MAX_TRACKS.max} (got ${max})`);
         const seed = options.seed === undefined ? undefined : seedNumber(options.seed);
         const result = await cli.call('playlist.generate', { algorithm, max, prompt: options.prompt, name: options.name, seed });
         cli.out.data(result);

@@ -37,13 +37,16 @@ export function cronSchedule(expression: string, timeZone: string): CronSchedule
   const shift = (at: number) => new Date(at).getTimezoneOffset() * 60_000 + zoneAhead(at, timeZone);
   const found = (date: Date | 0, delta: number) => (date instanceof Date ? date.getTime() - delta : null);
   return {
+    // later keeps the milliseconds it is given; schedules are whole seconds.
     next(from) {
-      const delta = shift(from);
-      return found(schedule.next(1, new Date(from + 1000 + delta)), delta);
+      const second = Math.floor(from / 1000) * 1000;
+      const delta = shift(second);
+      return found(schedule.next(1, new Date(second + 1000 + delta)), delta);
     },
     previous(from) {
-      const delta = shift(from);
-      return found(schedule.prev(1, new Date(from + delta)), delta);
+      const second = Math.floor(from / 1000) * 1000;
+      const delta = shift(second);
+      return found(schedule.prev(1, new Date(second + delta)), delta);
     },
   };
 }

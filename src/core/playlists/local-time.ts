@@ -13,10 +13,11 @@ export function offsetPeriods(timeZone: string, from: number, to: number): Offse
   const periods: OffsetPeriod[] = [];
   let start = from;
   let offset = offsetAt(from);
-  for (let t = from; t < to; ) {
-    const next = Math.min(t + DAY, to);
+  // Samples run up to the last second of the span (to - 1), so a change in its final day counts.
+  for (let t = from; t < to - 1; ) {
+    const next = Math.min(t + DAY, to - 1);
     const nextOffset = offsetAt(next);
-    if (nextOffset !== offset && next < to) {
+    if (nextOffset !== offset) {
       let low = t;
       let high = next;
       while (high - low > 1) {

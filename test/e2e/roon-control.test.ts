@@ -1,6 +1,7 @@
 // Every playback command through the real CLI and daemon changes the fake Core's zone:
 // transport controls, seek, volume (clamped to range and soft limit, per output of a group),
 // mute, shuffle/loop/radio, play-album under other spellings, and roon.playTracks.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DaemonClient } from '../../src/cli/client.js';
@@ -155,5 +156,15 @@ describe('aime roon controls', () => {
     }
     expect(zone('1601study').now_playing?.three_line.line1).toBe('So What');
     await eventually(() => zone('1601study').queue_items_remaining === 3);
+  });
+
+  it('saves the cover of what a zone plays, through the image service', async () => {
+    const out = join(home, 'cover.png');
+    const saved = await aime('roon', 'cover', '--zone', 'Study + Bedroom', '--size', '300', '--out', out);
+    expect(saved.stdout).toContain('Study + Bedroom: cover of Kind of Blue');
+    expect(readFileSync(out).subarray(1, 4).toString()).toBe('PNG');
+    const idle = await runCli(home, ['roon', 'cover', '--zone', 'Network Streamer', '--out', out]);
+    expect(idle.code).toBe(2);
+    expect(idle.stderr).toContain('Network Streamer is not playing anything with a cover');
   });
 });

@@ -159,6 +159,8 @@ export function registerRoonCommands(program: Command): void {
       }),
     );
 
+  registerCoverCommand(roon);
+
   roon
     .command('play-album <artist> <album>')
     .description('find an album in Roon (any usual spelling: accents, "The", "&"/"and", edition suffixes) and play it now')
@@ -169,6 +171,25 @@ export function registerRoonCommands(program: Command): void {
         const result = await cli.call('roon.playAlbum', { zone: options.zone, artist, album });
         cli.out.data(result);
         cli.out.line(`${result.zone}: playing ${result.title} — ${result.artist}`);
+      }),
+    );
+}
+
+function registerCoverCommand(roon: Command): void {
+  roon
+    .command('cover')
+    .description('save the cover of what the zone plays (from the Roon Core) to a file')
+    .requiredOption('--out <file>', 'where to write the image')
+    .option('--size <pixels>', 'fit the image in a square of this size', '600')
+    .option('--zone <zone>', ZONE_HELP)
+    .addHelpText('after', examples('aime roon cover --out now.jpg', 'aime roon cover --zone Kitchen --size 300 --out /tmp/kitchen.jpg'))
+    .action(
+      action(async (cli, options: { out: string; size: string; zone?: string }) => {
+        const result = await cli.call('roon.cover', { zone: options.zone, size: wholeNumber(options.size, '--size') });
+        const { writeFile } = await import('node:fs/promises');
+        await writeFile(options.out, Buffer.from(result.base64, 'base64'));
+        cli.out.data({ zone: result.zone, title: result.title, contentType: result.contentType, file: options.out });
+        cli.out.line(`${result.zone}: cover of ${result.title} → ${options.out} (${result.contentType})`);
       }),
     );
 }
@@ -202,7 +223,7 @@ function parsePosition(text: string): number {
 
 function wholeNumber(text: string, name: string): number {
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) throw new UserError(`${name} must be a whole number of seconds`);
+  if (!Number.isInteger(value) || value < 1) throw new UserError(`${name} must be a positive whole number`);
   return value;
 }
 

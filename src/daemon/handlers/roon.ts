@@ -1,6 +1,7 @@
 import { NotFoundError, RetryLaterError, UserError } from '../../core/errors.js';
 import { planVolume } from '../../core/roon/volume.js';
 import { resolveZone, type Zone } from '../../core/roon/zone.js';
+import { ImageClient } from '../../integrations/roon/image.js';
 import type { PairedCore } from '../../integrations/roon/paired-core.js';
 import { RoonPlayer } from '../../integrations/roon/player.js';
 import { TransportClient } from '../../integrations/roon/transport.js';
@@ -50,7 +51,7 @@ export function roonHandlers(deps: RoonHandlerDeps) {
   };
 
   return handlerTable<
-    'roon.status' | 'roon.pair' | 'roon.zones' | 'roon.control' | 'roon.seek' | 'roon.volume' | 'roon.mute' | 'roon.settings' | 'roon.playAlbum' | 'roon.playTracks' | 'roon.subscribe'
+    'roon.status' | 'roon.pair' | 'roon.zones' | 'roon.control' | 'roon.seek' | 'roon.volume' | 'roon.mute' | 'roon.settings' | 'roon.playAlbum' | 'roon.playTracks' | 'roon.subscribe' | 'roon.cover'
   >({
     'roon.status': async () => status(),
     'roon.pair': async (raw, context) => {
@@ -134,6 +135,15 @@ export function roonHandlers(deps: RoonHandlerDeps) {
       const outcome = await new RoonPlayer(paired).playTracks(zone.id, tracks);
       if (outcome.queued.length === 0) throw new NotFoundError(`Roon found none of the ${tracks.length} tracks`, { detail: { notFound: outcome.notFound } });
       return { zone: zone.name, ...outcome };
+    },
+    'roon.cover': async (raw) => {
+      const params = asParams(raw);
+      const size = optionalInt(params, 'size', { min: 16, max: 4096 }) ?? 600;
+      const { core: paired, zone } = await target(params);
+      const np = zone.nowPlaying;
+      if (!np?.imageKey) throw new NotFoundError(`${zone.name} is not playing anything with a cover`);
+      const image = await new ImageClient(paired).get(np.imageKey, { width: size, height: size });
+      return { zone: zone.name, title: np.album || np.title, contentType: image.contentType, base64: image.data.toString('base64') };
     },
     'roon.subscribe': async (raw, context) => {
       const wanted = optionalString(asParams(raw), 'zone');

@@ -75,4 +75,6 @@ export interface RoonMethods {
     result: { zone: string; queued: { title: string; artist: string }[]; notFound: RoonTrackWish[] };
   };
   'roon.subscribe': { params: ZoneParam; result: RoonSnapshot };
+  /** The cover of what the zone plays, scaled by the Core to fit width × height. */
+  'roon.cover': { params: ZoneParam & { size?: number }; result: { zone: string; title: string; contentType: string; base64: string } };
 }

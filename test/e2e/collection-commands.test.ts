@@ -3,9 +3,6 @@ import { runCli, useTestHomes } from '../support/daemon.js';
 
 const { home, daemon } = useTestHomes(afterEach);
 
-/** Enrichment looks nowhere in these tests (a closed local port). */
-const OFFLINE = { musicbrainz: { apiUrl: 'http://127.0.0.1:9/ws/2' }, coverart: { apiUrl: 'http://127.0.0.1:9' } };
-
 interface Page {
   items: { id: number; title: string; artists: string[]; year: number | null; support: string | null; discogsId: number | null; spotifyUrl: string | null; coverUrl: string | null }[];
   total: number;
@@ -21,7 +18,7 @@ async function json<T>(dir: string, args: string[]): Promise<T> {
 
 describe('aime collection', () => {
   it('adds, filters, pages, sorts, edits and removes albums, with the SPEC --json shape', async () => {
-    const dir = home(OFFLINE);
+    const dir = home();
     await daemon(dir);
     const albums: [string, string, string, string, string[]][] = [
       ['Miles Davis', 'Kind of Blue', '1959', 'vinyl', ['Jazz']],
@@ -76,7 +73,7 @@ describe('aime collection', () => {
   });
 
   it('answers bad input with one line and exit 2, and a missing album with exit 2', async () => {
-    const dir = home(OFFLINE);
+    const dir = home();
     await daemon(dir);
     for (const args of [['collection', 'list', '--year', 'seventies'], ['collection', 'list', '--support', 'laserdisc'], ['collection', 'show', 'abc'], ['collection', 'show', '999'], ['enrich', '--provider', 'lastfm']]) {
       const result = await runCli(dir, args);

@@ -14,13 +14,9 @@ async function fakeDiscogs(options: Parameters<typeof startFakeDiscogs>[0]): Pro
   return fake;
 }
 
-/** A home whose Discogs is the fake; covers are looked up nowhere (a closed local port). */
+/** A home whose Discogs is the fake (testEnv keeps MusicBrainz on a closed local port). */
 function discogsHome(fake: FakeDiscogs, rateWindowMs = 60_000): string {
-  return home({
-    discogs: { token: fake.token, username: fake.username, apiUrl: fake.url, rateWindowMs },
-    musicbrainz: { apiUrl: 'http://127.0.0.1:9/ws/2' },
-    coverart: { apiUrl: 'http://127.0.0.1:9' },
-  });
+  return home({ discogs: { token: fake.token, username: fake.username, apiUrl: fake.url, rateWindowMs } });
 }
 
 async function importDiscogs(dir: string, ...args: string[]) {

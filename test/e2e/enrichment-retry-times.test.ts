@@ -16,8 +16,8 @@ describe('background enrichment', () => {
   it('does not ask again before the retry time after a failure, not even after a restart', async () => {
     musicbrainz = await startFakeMusicbrainz();
     musicbrainz.faults.failNext('500', { match: '/ws/2/', times: 1000 });
-    const dir = home({ musicbrainz: { apiUrl: musicbrainz.apiUrl }, coverart: { apiUrl: musicbrainz.coverartUrl } });
-    const env = { AIME_HTTP_RETRIES: '1' };
+    const dir = home();
+    const env = { AIME_HTTP_RETRIES: '1', AIME_MUSICBRAINZ_API_URL: musicbrainz.apiUrl, AIME_COVERART_API_URL: musicbrainz.coverartUrl };
     const first = await daemon(dir, env);
 
     const added = await runCli(dir, ['collection', 'add', 'Miles Davis', 'Kind of Blue', '--support', 'vinyl', '--json'], { env });

@@ -37,12 +37,19 @@ export function removeHome(home: string): void {
   rmSync(home, { recursive: true, force: true });
 }
 
-/** Environment for a test daemon/CLI: fast retries, no inherited AIME_* variables. */
+/**
+ * Environment for a test daemon/CLI: fast retries, no inherited AIME_* variables, and the
+ * key-less MusicBrainz / Cover Art Archive (which the daemon's background enrichment asks
+ * about every new album) pointed at a closed local port, so no test reaches the internet.
+ * A test that wants them passes its fake's URLs in `extra`.
+ */
 export function testEnv(home: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) if (!key.startsWith('AIME_')) env[key] = value;
-  return { ...env, AIME_HOME: home, AIME_HTTP_RETRY_BASE_MS: '20', NO_COLOR: '1', ...extra };
+  return { ...env, AIME_HOME: home, AIME_HTTP_RETRY_BASE_MS: '20', NO_COLOR: '1', ...OFFLINE_CATALOGUES, ...extra };
 }
+
+const OFFLINE_CATALOGUES = { AIME_MUSICBRAINZ_API_URL: 'http://127.0.0.1:9/ws/2', AIME_COVERART_API_URL: 'http://127.0.0.1:9' };
 
 /** Runs `aime <args>` to completion. */
 export function runCli(home: string, args: string[], options: { env?: Record<string, string>; input?: string } = {}): Promise<CliResult> {

@@ -8,6 +8,8 @@ export const IMPORT_CHECKPOINT_KEY = 'lastfm.import';
 
 const PAGE_SIZE = 200;
 const LOVED_PAGE_SIZE = 200;
+/** Pages asked for before they are needed: the network and Last.fm work while SQLite stores. */
+const READ_AHEAD = 2;
 
 export interface ImportRequest {
   /** Inclusive lower bound, UTC epoch seconds (default: the whole history). */
@@ -72,21 +74,23 @@ export async function importLastfmHistory(deps: ImportDeps, request: ImportReque
   let checkpoint: Checkpoint =
     saved && sameRequest(saved.request, request) ? saved : { request, to: Math.min(request.to ?? nowBound, nowBound), nextPage: 1, read: 0 };
   const summary: ImportSummary = { imported: 0, skipped: 0, failed: 0, durationMs: 0, loved: 0, startPage: checkpoint.nextPage, pages: 0, accountPlaycount: profile.playcount };
+  // Pages are read ahead while the current one is stored; a failure surfaces when its page is awaited.
+  const ahead = new Map<number, Promise<ScrobblePage>>();
   const fetchPage = (page: number): Promise<ScrobblePage> => {
-    const pending = deps.source.recentTracks({ page, limit: PAGE_SIZE, from: request.from, to: checkpoint.to }, deps.signal);
-    // Read ahead while the current page is stored; a failure surfaces when the page is awaited.
+    const pending = ahead.get(page) ?? deps.source.recentTracks({ page, limit: PAGE_SIZE, from: request.from, to: checkpoint.to }, deps.signal);
     pending.catch(() => undefined);
+    ahead.set(page, pending);
     return pending;
   };
 
-  let next: Promise<ScrobblePage> | undefined = fetchPage(checkpoint.nextPage);
-  while (next) {
-    const result: ScrobblePage = await next;
-    const page = checkpoint.nextPage;
+  for (let page = checkpoint.nextPage, lastPage = page; page <= lastPage; page++) {
+    const result = await fetchPage(page);
+    ahead.delete(page);
     const wanted = request.limit === undefined ? result.plays.length : Math.max(0, request.limit - checkpoint.read);
     const plays = result.plays.slice(0, wanted);
-    const more: boolean = page < result.totalPages && checkpoint.read + plays.length < (request.limit ?? Infinity);
-    next = more ? fetchPage(page + 1) : undefined;
+    const stillWanted = request.limit === undefined ? Infinity : request.limit - checkpoint.read - plays.length;
+    lastPage = Math.min(result.totalPages, page + Math.ceil(stillWanted / PAGE_SIZE));
+    for (let later = page + 1; later <= Math.min(lastPage, page + READ_AHEAD); later++) fetchPage(later);
     const stored = await deps.ingest.record(plays);
     summary.imported += stored.imported;
     summary.skipped += stored.skipped;

@@ -93,6 +93,15 @@ describe('passing failures', () => {
     expect(pieces.join('').length).toBeGreaterThan(0);
   });
 
+  it('name a server that is gone or silent as the AI server', async () => {
+    const { fake, client } = await setUp({}, { timeoutMs: 300 });
+    fake.downFault = 'stall';
+    fake.down = true;
+    await expect(client.ask(ask('x'))).rejects.toThrow(/^the AI server did not answer \(127\.0\.0\.1:\d+ did not answer within 0 s\)$/);
+    await fake.close();
+    await expect(client.ask(ask('x'))).rejects.toThrow(/^the AI server did not answer \(network error \(ECONNREFUSED\)/);
+  });
+
   it('restart a broken stream that had shown nothing yet', async () => {
     const { fake, client } = await setUp();
     fake.faults.queue('garbage');

@@ -40,7 +40,7 @@ export function classifyAiReply(response: HttpResponse): AimeError | undefined {
 export function classifyChatCompletion(response: HttpResponse): AimeError | undefined {
   const failure = classifyAiReply(response);
   if (failure) return failure;
-  return readCompletion(response.body) ? undefined : new RetryLaterError('the AI server sent an answer that is not a chat completion');
+  return readCompletion(response.body) ? undefined : new RetryLaterError('the AI server sent an answer that is not a chat completion', { detail: { status: response.status } });
 }
 
 export interface Completion {

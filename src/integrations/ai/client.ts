@@ -29,6 +29,19 @@ export function aiConfigurationProblem(settings: AiSettings): string | undefined
   return undefined;
 }
 
+/** Names a failure to reach the server (refused, reset, timed out) as the AI server's. */
+async function reaching<T>(request: Promise<T>): Promise<T> {
+  try {
+    return await request;
+  } catch (error) {
+    // Replies are classified with their HTTP status; a passing failure without one never got a reply.
+    if (error instanceof RetryLaterError && error.detail?.status === undefined) {
+      throw new RetryLaterError(`the AI server did not answer (${error.message})`, { cause: error });
+    }
+    throw error;
+  }
+}
+
 /** A stream that already showed text is not retried: the reader would see it twice. */
 const STREAM_RESTARTS = 2;
 
@@ -59,7 +72,7 @@ export class AiClient implements AiWriter {
     const settings = this.configured();
     return this.options.breaker.run('the AI server', async () => {
       const response = await this.withJsonFallback(settings, ask, (jsonMode) =>
-        this.options.http.send(this.request(settings, 'chat/completions', this.body(settings, ask, jsonMode, false), classifyChatCompletion, signal)),
+        reaching(this.options.http.send(this.request(settings, 'chat/completions', this.body(settings, ask, jsonMode, false), classifyChatCompletion, signal))),
       );
       const completion = readCompletion(response.body);
       if (!completion) throw new UnrecoverableError('the AI server sent an answer that is not a chat completion');
@@ -90,7 +103,7 @@ export class AiClient implements AiWriter {
   async models(signal?: AbortSignal): Promise<string[]> {
     const settings = this.configured();
     return this.options.breaker.run('the AI server', async () => {
-      const response = await this.options.http.send({ ...this.request(settings, 'models', undefined, classifyAiReply, signal), method: 'GET' });
+      const response = await reaching(this.options.http.send({ ...this.request(settings, 'models', undefined, classifyAiReply, signal), method: 'GET' }));
       let parsed: { data?: Array<{ id?: unknown }> };
       try {
         parsed = JSON.parse(response.body) as typeof parsed;
@@ -103,7 +116,7 @@ export class AiClient implements AiWriter {
   }
 
   private async streamOnce(settings: AiSettings, ask: AiAsk, onText: (piece: string) => void, signal?: AbortSignal): Promise<AiAnswer> {
-    const reply = await this.options.http.stream(this.request(settings, 'chat/completions', this.body(settings, ask, false, true), classifyAiReply, signal));
+    const reply = await reaching(this.options.http.stream(this.request(settings, 'chat/completions', this.body(settings, ask, false, true), classifyAiReply, signal)));
     const events = new SseDecoder();
     const thinking = new ThinkingFilter();
     let raw = '';

@@ -118,4 +118,13 @@ describe('aime import lastfm (core)', () => {
     expect(summary).toMatchObject({ imported: 1, skipped: 2 });
     expect(db.sqlite.prepare('SELECT name FROM artists').pluck().all()).toEqual(['Ana Costa']);
   });
+
+  it('reads album.getInfo (covers, tracks) and answers null for an album Last.fm does not know', async () => {
+    fake = await startFakeLastfm({ scrobbles: [{ artist: 'Ana Costa', album: 'Summer', title: 'Rain', timestamp: 1_700_000_000, durationSec: 201 }] });
+    const client = new LastfmClient(http, { apiUrl: fake.url, apiKey: fake.apiKey, username: fake.user });
+    const info = await client.albumInfo('Ana Costa', 'Summer');
+    expect(info).toMatchObject({ artist: 'Ana Costa', title: 'Summer', tracks: [{ title: 'Rain', durationSeconds: 201, position: 1 }] });
+    expect(info?.coverUrl).toMatch(/^https:\/\/.*300x300/);
+    expect(await client.albumInfo('Ana Costa', 'Winter')).toBeNull();
+  });
 });

@@ -81,19 +81,20 @@ export interface PeriodComparison {
 }
 
 export async function comparePeriods(repository: AnalyticsRepository, current: LocalPeriod, previous: LocalPeriod, limit: number): Promise<PeriodComparison> {
-  const figures = async (period: LocalPeriod): Promise<PeriodFigures> => {
+  const figures = async (period: LocalPeriod): Promise<{ shown: PeriodFigures; totals: ListeningTotals }> => {
     const [totals, topArtists] = await Promise.all([repository.totals(period), repository.topArtists(period, limit)]);
-    return { ...shownBounds(period), listens: totals.listens, hours: hoursOf(totals), artists: totals.artists, albums: totals.albums, topArtists };
+    return { totals, shown: { ...shownBounds(period), listens: totals.listens, hours: hoursOf(totals), artists: totals.artists, albums: totals.albums, topArtists } };
   };
   const [now, before] = await Promise.all([figures(current), figures(previous)]);
   return {
-    current: now,
-    previous: before,
+    current: now.shown,
+    previous: before.shown,
     changes: {
-      listens: percentChange(before.listens, now.listens),
-      hours: percentChange(before.hours, now.hours),
-      artists: percentChange(before.artists, now.artists),
-      albums: percentChange(before.albums, now.albums),
+      listens: percentChange(before.totals.listens, now.totals.listens),
+      // From the seconds, not the rounded hours shown.
+      hours: percentChange(before.totals.knownSeconds, now.totals.knownSeconds),
+      artists: percentChange(before.totals.artists, now.totals.artists),
+      albums: percentChange(before.totals.albums, now.totals.albums),
     },
   };
 }

@@ -1,5 +1,6 @@
+import { AimeError } from '../errors.js';
 import type { AlbumEvents, Clock, SyncStateRepository } from '../ports.js';
-import type { ImportSummary } from './model.js';
+import type { CollectionPage, ImportSummary } from './model.js';
 import type { CollectionRepository, CollectionSource } from './ports.js';
 
 /** The newest `date_added` of the last finished import: incremental runs stop there. */
@@ -72,7 +73,8 @@ export async function importDiscogsCollection(deps: ImportDiscogsDeps, options: 
   let done = (checkpoint.nextPage - 1) * 100;
   let pagesRead = 0;
   for (;;) {
-    const page = await deps.source.collectionPage(username, checkpoint.nextPage, signal);
+    const page = await readPage(deps.source, username, checkpoint.nextPage, signal);
+    if (!page) break;
     pagesRead += 1;
     checkpoint.newest ??= page.copies[0]?.dateAdded ?? null;
     const stopAt = checkpoint.stopAt;
@@ -102,4 +104,17 @@ export async function importDiscogsCollection(deps: ImportDiscogsDeps, options: 
     durationMs: deps.clock.now() - started,
     resumed,
   };
+}
+
+/**
+ * A page, or undefined when a resumed import asks past the end (copies were removed
+ * since the crash): Discogs answers 404 "out of range" there, which means "done".
+ */
+async function readPage(source: CollectionSource, username: string, page: number, signal?: AbortSignal): Promise<CollectionPage | undefined> {
+  try {
+    return await source.collectionPage(username, page, signal);
+  } catch (error) {
+    if (page > 1 && error instanceof AimeError && error.kind === 'not-found') return undefined;
+    throw error;
+  }
 }

@@ -17,15 +17,11 @@ export interface EnrichmentQueueDeps {
  * are rows, so a restart does not ask again what failed a minute ago.
  */
 export class EnrichmentQueue implements AlbumEvents {
-  readonly name = 'enrichment';
   private readonly deps: EnrichmentQueueDeps;
   private readonly waiting = new Set<number>();
   private wake?: () => void;
   private abort?: AbortController;
   private loop?: Promise<void>;
-  private lastRunAt: Date | null = null;
-  private lastError: string | null = null;
-  private enriched = 0;
 
   constructor(deps: EnrichmentQueueDeps) {
     this.deps = deps;
@@ -34,10 +30,6 @@ export class EnrichmentQueue implements AlbumEvents {
   albumsCreated(albumIds: readonly number[]): void {
     for (const id of albumIds) this.waiting.add(id);
     this.wake?.();
-  }
-
-  missingConfiguration(): string | undefined {
-    return undefined;
   }
 
   async start(signal: AbortSignal): Promise<void> {
@@ -52,10 +44,6 @@ export class EnrichmentQueue implements AlbumEvents {
     await this.loop;
   }
 
-  report() {
-    return { running: this.loop !== undefined && !this.abort?.signal.aborted, lastRunAt: this.lastRunAt, lastError: this.lastError, details: { enriched: this.enriched, waiting: this.waiting.size } };
-  }
-
   private async run(signal: AbortSignal): Promise<void> {
     while (!signal.aborted) {
       const next = await this.nextAlbum();
@@ -65,16 +53,12 @@ export class EnrichmentQueue implements AlbumEvents {
       }
       try {
         await this.deps.enrich(next, signal);
-        this.enriched += 1;
-        this.lastError = null;
       } catch (error) {
         if (signal.aborted) break;
-        this.lastError = error instanceof Error ? error.message : String(error);
         this.deps.onError(next, error);
         // A storage failure would make the same album due again at once: pause instead of spinning.
         await this.sleep(signal);
       }
-      this.lastRunAt = new Date();
     }
   }
 

@@ -8,7 +8,7 @@ import { openDatabase, runMigrations } from '../../src/db/data-source.js';
 import type { JobRunDto } from '../../src/rpc/methods/jobs.js';
 import { startFakeAi, type FakeAi } from '../fakes/ai/index.js';
 import { seedCollection } from '../support/collection-seed.js';
-import { makeHome, removeHome, runCli, startDaemon, type RunningDaemon } from '../support/daemon.js';
+import { eventually, makeHome, removeHome, runCli, startDaemon, type RunningDaemon } from '../support/daemon.js';
 
 let home: string;
 let ai: FakeAi;
@@ -85,6 +85,23 @@ it('rotation keeps exactly the newest 5 files of a type', async () => {
   expect(files).toEqual(written.slice(-5).map((file) => basename(file)).sort());
   expect(readdirSync(join(home, 'output')).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   expect(existsSync(written[0]!)).toBe(false);
+});
+
+it('never starts a second run of a job that is still running', async () => {
+  ai.latencyMs = 1500;
+  try {
+    const first = runJob('weekly-haiku');
+    await eventually(async () => {
+      const { stdout } = await runCli(home, ['--json', 'jobs', 'list']);
+      return (JSON.parse(stdout) as { jobs: { name: string; running: boolean }[] }).jobs.find((job) => job.name === 'weekly-haiku')?.running;
+    }, 10_000, 50);
+    const second = await runCli(home, ['jobs', 'run', 'weekly-haiku']);
+    expect(second.code).toBe(2);
+    expect(second.stderr).toMatch(/already running/);
+    expect((await first).run.status).toBe('ok');
+  } finally {
+    ai.latencyMs = 0;
+  }
 });
 
 it('a job failing because the AI is down is recorded as an error, and the other jobs go on', async () => {

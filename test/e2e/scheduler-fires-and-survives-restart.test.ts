@@ -19,12 +19,12 @@ afterEach(async () => {
   for (const home of homes.splice(0)) removeHome(home);
 });
 
-async function homeWith(jobs: Record<string, unknown>, prepare?: (sqlite: import('better-sqlite3').Database) => void): Promise<string> {
-  const home = makeHome({ timezone: 'Europe/Zurich', scheduler: { jobs: { ...OTHERS_OFF, ...jobs } } });
+async function homeWith(jobs: Record<string, unknown>, prepare?: (sqlite: import('better-sqlite3').Database) => void, config: Record<string, unknown> = {}): Promise<string> {
+  const home = makeHome({ timezone: 'Europe/Zurich', scheduler: { jobs: { ...OTHERS_OFF, ...jobs } }, ...config });
   homes.push(home);
   const db = await openDatabase({ path: join(home, 'aime.db') });
   await runMigrations(db);
-  seedCollection(db, 6);
+  seedCollection(db, 6, { listens: 10 });
   prepare?.(db.sqlite);
   await db.close();
   return home;
@@ -43,9 +43,14 @@ async function start(home: string): Promise<RunningDaemon> {
   return daemon;
 }
 
-it('fires a job on its cron, never two runs of it at once, and keeps going after a restart', async () => {
+it('fires a job on its cron, never two runs of it at once, goes on when another job fails, and keeps going after a restart', async () => {
   // Every second, while one run takes about as long: Bree must skip the ticks that find it busy.
-  const home = await homeWith({ 'markdown-export': { cron: '* * * * * *', enabled: true } });
+  // The weekly haiku fires as often, against an AI server that is not there.
+  const home = await homeWith(
+    { 'markdown-export': { cron: '* * * * * *', enabled: true }, 'weekly-haiku': { cron: '* * * * * *', enabled: true } },
+    undefined,
+    { ai: { baseUrl: 'http://127.0.0.1:9/v1', apiKey: 'unreachable', timeoutSeconds: 2 }, http: { retries: 0 } },
+  );
   const daemon = await start(home);
   expect((await runCli(home, ['service', 'start', 'scheduler'])).code).toBe(0);
   const list = JSON.parse((await runCli(home, ['--json', 'jobs', 'list'])).stdout) as { jobs: JobDto[]; schedulerRunning: boolean };
@@ -60,6 +65,11 @@ it('fires a job on its cron, never two runs of it at once, and keeps going after
     return runs.length >= 3 && runs;
   }, 20_000, 200);
   expect(fired.every((run) => run.outputFile?.includes('/output/export-markdown-'))).toBe(true);
+  const failures = await eventually(async () => {
+    const runs = (await history(home, 'weekly-haiku')).filter((run) => run.trigger === 'schedule' && run.status === 'error');
+    return runs.length >= 2 && runs;
+  }, 20_000, 200);
+  expect(failures.every((run) => run.outputFile === null && (run.error ?? '').length > 0)).toBe(true);
 
   const before = await history(home, 'markdown-export');
   await daemon.stop();

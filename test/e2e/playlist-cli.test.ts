@@ -121,6 +121,7 @@ describe('aime playlist', () => {
       ['playlist', 'generate', 'top_sessions', '--max', '201'],
       ['playlist', 'generate', 'shuffle_everything'],
       ['playlist', 'generate', 'ai_generated'],
+      ['playlist', 'generate', 'top_sessions', '--prompt', 'jazz'],
       ['playlist', 'generate', 'top_sessions', '--seed', '-4'],
       ['playlist', 'export', '1', '--format', 'xml'],
       ['playlist', 'show', 'abc'],

@@ -57,6 +57,7 @@ export async function generatePlaylist(request: GenerateRequest, deps: GenerateD
     throw new UserError(`--max must be a whole number from ${MAX_TRACKS.min} to ${MAX_TRACKS.max}`);
   }
   const prompt = request.prompt?.trim() || undefined;
+  if (prompt && algorithm !== 'ai_generated') throw new UserError(`--prompt is for ai_generated only; ${algorithm} builds from your listening`);
   const trackIds = algorithm === 'manual' ? [] : await BUILDERS[algorithm]({ ...deps, max, seed: request.seed, prompt });
   if (algorithm !== 'manual' && trackIds.length === 0) {
     throw new UserError(`${algorithm} found no tracks: the listening history has nothing it can use yet`);

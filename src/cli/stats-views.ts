@@ -79,7 +79,8 @@ const change = (value: number | null) => (value === null ? 'new' : `${value > 0 
 
 export function showComparison(out: Output, result: StatsCompareResult): void {
   const { current, previous } = result;
-  out.line(out.paint.bold(`${current.from} → ${current.to} against ${previous.from} → ${previous.to}`) + out.paint.dim(` (${current.days} days each, ${current.timezone})`));
+  heading(out, 'Compared', current);
+  out.line(`    with ${previous.from} → ${previous.to}`);
   out.table(
     ['', 'now', 'before', 'change'],
     [

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeAi, type FakeAi } from '../fakes/ai/index.js';
 import { previousMonthStart, seedLibrary, SPOTIFY_MARK } from '../support/ai-library.js';
-import { AIME_BIN, makeHome, removeHome, runCli, startDaemon, testEnv, type RunningDaemon } from '../support/daemon.js';
+import { AIME_BIN, eventually, makeHome, removeHome, runCli, startDaemon, testEnv, type RunningDaemon } from '../support/daemon.js';
 
 let fake: FakeAi;
 let home: string;
@@ -16,7 +16,7 @@ const SECRET = 'ai-secret-Rt93';
 beforeAll(async () => {
   fake = await startFakeAi({ apiKey: SECRET, models: ['mistral3', 'qwen3'] });
   home = makeHome({
-    ai: { baseUrl: fake.baseUrl, apiKey: SECRET, model: 'mistral3', timeoutSeconds: 2, circuitCooldownSeconds: 1 },
+    ai: { baseUrl: fake.baseUrl, apiKey: SECRET, model: 'mistral3', timeoutSeconds: 2, circuitCooldownSeconds: 4 },
     http: { retries: 2 },
     lastfm: { apiKey: 'lastfm-secret-Qq11', username: 'someone' },
     timezone: 'UTC',
@@ -94,16 +94,17 @@ describe('aime ai', () => {
       expect(failed.code).toBe(1);
       expect(failed.stderr).toBe('aime: the AI server is unavailable (HTTP 503: The engine is currently overloaded, please try again later.)\n');
     }
-    const open = await json(['ai', 'status']);
-    expect(open).toMatchObject({ configured: true, circuit: { state: 'open', consecutiveFailures: 3 }, model: 'mistral3' });
-    const fast = await runCli(home, ['ai', 'haiku']);
-    expect(fast.stderr).toMatch(/^aime: the AI server is unavailable: the circuit is open after 3 failed requests/);
     const human = await runCli(home, ['ai', 'status']);
     expect(human.stdout).toMatch(/Circuit\s+open until/);
+    const open = await json(['ai', 'status']);
+    expect(open).toMatchObject({ configured: true, circuit: { state: 'open', consecutiveFailures: 3 }, model: 'mistral3' });
+    const requests = fake.requestCount('chat.completions');
+    const fast = await runCli(home, ['ai', 'haiku']);
+    expect(fast.stderr).toMatch(/^aime: the AI server is unavailable: the circuit is open after 3 failed requests/);
+    expect(fake.requestCount('chat.completions')).toBe(requests);
 
     fake.down = false;
-    await new Promise((resolve) => setTimeout(resolve, 1100));
-    expect(((await json(['ai', 'status'])).circuit as { state: string }).state).toBe('half-open');
+    await eventually(async () => ((await json(['ai', 'status'])).circuit as { state: string }).state === 'half-open', 10_000, 200);
     expect((await runCli(home, ['ai', 'haiku'])).code).toBe(0);
     expect(await json(['ai', 'status'])).toMatchObject({ circuit: { state: 'closed', consecutiveFailures: 0 } });
   });
@@ -123,7 +124,7 @@ describe('aime ai', () => {
   it('teaches every command with an example', async () => {
     for (const command of ['describe', 'haiku', 'report', 'portrait', 'status', 'models']) {
       const help = await runCli(home, ['ai', command, '--help']);
-      expect(help.code).toBe(0);
+      expect(help.code, help.stderr).toBe(0);
       expect(help.stdout).toMatch(new RegExp(`Examples:\\n  \\$ aime ai ${command}`));
     }
   });

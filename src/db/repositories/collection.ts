@@ -4,6 +4,7 @@ import type { CopiesStored, OwnedCopy } from '../../core/collection/model.js';
 import type { CollectionRepository } from '../../core/collection/ports.js';
 import type { AlbumChanges, AlbumDetail, AlbumPage, AlbumQuery, NewAlbum } from '../../core/collection/queries.js';
 import { albumArtistName, appleMusicSearchUrl, filmTitleOf, isSoundtrack, supportOf } from '../../core/collection/support.js';
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Database } from '../data-source.js';
 import { listAlbums, showAlbum } from './collection-queries.js';
 
@@ -16,14 +17,25 @@ const nowSeconds = () => Math.floor(Date.now() / 1000);
  */
 export class SqliteCollection implements CollectionRepository {
   private readonly db: Database;
+  private readonly statements = new Map<string, BetterSqlite3.Statement>();
   constructor(db: Database) {
     this.db = db;
   }
 
+  /** Prepared once per repository: an import runs the same few statements for every copy. */
+  private prepare(text: string): BetterSqlite3.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.sqlite.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
   async storeCopies(copies: readonly OwnedCopy[], seenAt: number): Promise<CopiesStored> {
     const sql = this.db.sqlite;
-    const findCopy = sql.prepare('SELECT id FROM collection_items WHERE discogs_instance_id = ?');
-    const upsertCopy = sql.prepare(
+    const findCopy = this.prepare('SELECT id FROM collection_items WHERE discogs_instance_id = ?');
+    const upsertCopy = this.prepare(
       `INSERT INTO collection_items (album_id, source, discogs_release_id, discogs_instance_id, folder_id, rating, date_added, support,
          formats, labels, genres, styles, master_id, release_year, cover_url, thumb_url, notes, created_at, updated_at)
        VALUES (@albumId, 'discogs', @releaseId, @instanceId, @folderId, @rating, @dateAdded, @support, @formats, @labels, @genres, @styles,
@@ -34,7 +46,7 @@ export class SqliteCollection implements CollectionRepository {
          master_id = excluded.master_id, release_year = excluded.release_year, cover_url = excluded.cover_url,
          thumb_url = excluded.thumb_url, notes = excluded.notes, updated_at = excluded.updated_at`,
     );
-    const upsertMetadata = sql.prepare(
+    const upsertMetadata = this.prepare(
       `INSERT INTO metadata (album_id, labels, film_title, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (album_id) DO UPDATE SET labels = excluded.labels, film_title = COALESCE(metadata.film_title, excluded.film_title),
          updated_at = excluded.updated_at`,
@@ -152,16 +164,15 @@ export class SqliteCollection implements CollectionRepository {
 
   /** The album of a copy: found by its keys (maybe created by the Last.fm ingest) or created. */
   private resolveAlbum(copy: OwnedCopy, support: string, soundtrack: boolean, now: number): { albumId: number; created: boolean } {
-    const sql = this.db.sqlite;
     const artistName = albumArtistName(copy.artists);
     const { artistKey, titleKey } = albumKey(artistName, copy.title);
-    const found = sql.prepare('SELECT id, discogs_id FROM albums WHERE artist_key = ? AND title_key = ?').get(artistKey, titleKey) as
+    const found = this.prepare('SELECT id, discogs_id FROM albums WHERE artist_key = ? AND title_key = ?').get(artistKey, titleKey) as
       | { id: number; discogs_id: number | null }
       | undefined;
     const genres = JSON.stringify(copy.genres);
     const styles = JSON.stringify(copy.styles);
     if (!found) {
-      const info = sql
+      const info = this
         .prepare(
           `INSERT INTO albums (title, title_key, artist_name, artist_key, year, support, source, discogs_id, discogs_master_id, discogs_url,
              apple_music_url, genres, styles, is_soundtrack, created_at, updated_at)
@@ -171,7 +182,7 @@ export class SqliteCollection implements CollectionRepository {
           appleMusicSearchUrl(artistName, copy.title), genres, styles, soundtrack ? 1 : 0, now, now);
       return { albumId: Number(info.lastInsertRowid), created: true };
     }
-    sql
+    this
       .prepare(
         `UPDATE albums SET discogs_id = COALESCE(discogs_id, ?), discogs_master_id = COALESCE(discogs_master_id, ?),
            discogs_url = COALESCE(discogs_url, ?), year = COALESCE(year, ?), support = COALESCE(support, ?),
@@ -181,22 +192,21 @@ export class SqliteCollection implements CollectionRepository {
       .run(copy.releaseId, copy.masterId, copy.discogsUrl, copy.year, support, genres, styles, soundtrack ? 1 : 0, now, found.id);
     if (found.discogs_id === null) {
       // A Discogs cover can now be found for it: an earlier "not found" must not wait out its retry time.
-      sql.prepare(`DELETE FROM enrichment_attempts WHERE entity_type = 'album' AND entity_id = ? AND provider = 'discogs' AND status <> 'success'`).run(found.id);
+      this.prepare(`DELETE FROM enrichment_attempts WHERE entity_type = 'album' AND entity_id = ? AND provider = 'discogs' AND status <> 'success'`).run(found.id);
     }
     return { albumId: found.id, created: false };
   }
 
   private linkArtist(albumId: number, name: string, discogsId: number | null, position: number, now: number): void {
-    const sql = this.db.sqlite;
     const key = nameKey(name);
     if (!key) return;
-    const row = sql
+    const row = this
       .prepare(
         `INSERT INTO artists (name, name_key, discogs_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (name_key) DO UPDATE SET discogs_id = COALESCE(artists.discogs_id, excluded.discogs_id)
          RETURNING id`,
       )
       .get(name, key, discogsId, now, now) as { id: number };
-    sql.prepare('INSERT OR IGNORE INTO album_artist (album_id, artist_id, position, created_at) VALUES (?, ?, ?, ?)').run(albumId, row.id, position, now);
+    this.prepare('INSERT OR IGNORE INTO album_artist (album_id, artist_id, position, created_at) VALUES (?, ?, ?, ?)').run(albumId, row.id, position, now);
   }
 }

@@ -55,8 +55,8 @@ export class SchedulerService implements Service {
   private readonly nextTrigger = new Map<string, JobTrigger>();
   private readonly pendingWaiters = new Map<string, ((run: JobRun) => void)[]>();
   private staleChecked = false;
-  private lastRunAt: Date | null = null;
-  private lastError: string | null = null;
+  /** Jobs to arm once their current (manual) run ends: Bree cannot arm a job whose worker runs. */
+  private readonly armWhenIdle = new Set<JobName>();
 
   constructor(deps: SchedulerDeps) {
     this.deps = deps;
@@ -73,7 +73,8 @@ export class SchedulerService implements Service {
     const missed: JobName[] = [];
     for (const job of this.jobs) {
       if (!job.enabled || job.problem) continue;
-      await bree.start(job.name);
+      if (this.active.has(job.name)) this.armWhenIdle.add(job.name);
+      else await bree.start(job.name);
       this.scheduled.add(job.name);
       const facts = { previousScheduledAt: cronSchedule(job.cron, job.timezone).previous(now), schedulerSince: since, lastRunStartedAt: this.deps.runs.latest(job.name)?.startedAt ?? null };
       if (missedRun(facts)) missed.push(job.name);
@@ -85,6 +86,7 @@ export class SchedulerService implements Service {
   async stop(): Promise<void> {
     const bree = this.bree;
     this.scheduled.clear();
+    this.armWhenIdle.clear();
     if (!bree) return;
     const stopping = bree.stop();
     const limit = new Promise<void>((resolve) => setTimeout(resolve, 2000).unref());
@@ -92,11 +94,13 @@ export class SchedulerService implements Service {
     for (const worker of bree.workers.values()) await worker.terminate();
   }
 
+  /** Last run and its error come from job_runs, so they read the same after a restart. */
   report(): ServiceReport {
+    const last = this.deps.runs.history({ limit: 1 })[0];
     return {
       running: this.scheduled.size > 0,
-      lastRunAt: this.lastRunAt,
-      lastError: this.lastError,
+      lastRunAt: last ? new Date(last.startedAt) : null,
+      lastError: last && last.status !== 'ok' && last.status !== 'running' ? `${last.job}: ${last.error ?? last.status}` : null,
       details: { scheduledJobs: this.scheduled.size, runningJobs: [...this.active.keys()] },
     };
   }
@@ -232,10 +236,10 @@ export class SchedulerService implements Service {
     this.active.delete(name);
     const closed = this.deps.runs.finishIfRunning(run.runId, run.error ?? 'the job worker stopped without recording a result', Date.now());
     if (closed) this.deps.log.error({ job: name, run: run.runId }, 'job worker ended without recording its run');
+    if (this.armWhenIdle.delete(name as JobName)) {
+      this.bree?.start(name).catch((error: unknown) => this.deps.log.error({ job: name, err: error }, 'job could not be scheduled'));
+    }
     const finished = this.deps.runs.get(run.runId);
-    if (!finished) return;
-    this.lastRunAt = new Date(finished.startedAt);
-    this.lastError = finished.status === 'ok' ? null : `${name}: ${finished.error ?? finished.status}`;
-    for (const resolve of run.waiters) resolve(finished);
+    if (finished) for (const resolve of run.waiters) resolve(finished);
   }
 }

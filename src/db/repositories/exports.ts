@@ -113,7 +113,7 @@ function toExportAlbum(row: AlbumRow, credits: { name: string }[], copies: CopyR
     id: row.id,
     title: row.title,
     artist: row.artist_name,
-    artists: uniqueBy([row.artist_name, ...credits.map((credit) => credit.name)], nameKey),
+    artists: credits.every((credit) => credit.name === row.artist_name) ? [row.artist_name] : uniqueBy([row.artist_name, ...credits.map((credit) => credit.name)], nameKey),
     year: row.year,
     supports,
     source: row.source,

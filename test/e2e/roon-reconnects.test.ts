@@ -35,10 +35,10 @@ describe('Roon reconnection', () => {
     const subscriptions = () => fake.requests.filter((r) => r.name === 'subscribe_zones').length;
     expect(subscriptions()).toBe(1);
 
-    await fake.refuseConnectionsFor(400);
-    const during = await roonStatus(home);
-    expect(during.connected).toBe(false);
+    const outage = fake.refuseConnectionsFor(1500);
+    await eventually(async () => !(await roonStatus(home ?? '')).connected);
     expect((await zoneStates(home))['1601living']).toBe('paused');
+    await outage;
 
     await eventually(async () => (await roonStatus(home ?? '')).connected, 10_000);
     await eventually(() => subscriptions() === 2);

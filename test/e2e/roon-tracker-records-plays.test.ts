@@ -89,6 +89,7 @@ describe('roon-tracker', () => {
     core.advance('1601study', 100);
 
     const status = await runCli(home, ['service', 'list', '--json']);
+    expect(status.stderr).toBe('');
     const tracker = (JSON.parse(status.stdout) as { services: Array<{ name: string; running: boolean; details?: { recorded?: number } }> }).services.find((s) => s.name === 'roon-tracker');
     expect(tracker).toMatchObject({ running: true, details: { recorded: 3 } });
     expect(listens()).toHaveLength(3);

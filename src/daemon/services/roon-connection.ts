@@ -10,6 +10,7 @@ export interface RoonConnectionServiceDeps {
   readonly version: string;
   readonly log: Logger;
   readonly timings: RoonTimings;
+  readonly discoveryTargets?: readonly { host: string; port: number }[];
 }
 
 /**
@@ -32,6 +33,7 @@ export class RoonConnectionService implements Service {
       version: deps.version,
       log: deps.log,
       timings: deps.timings,
+      discoveryTargets: deps.discoveryTargets,
     });
     this.feed = new ZoneFeed(this.connection);
   }

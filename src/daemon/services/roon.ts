@@ -15,7 +15,10 @@ export interface RoonDeps {
   readonly registry: ServiceRegistry;
   readonly recorder: PlayRecorder;
   readonly version: string;
-  /** Internal timing overrides (AIME_ROON_RETRY_FIRST_MS, …_MAX_MS, …_REQUEST_TIMEOUT_MS) for tests. */
+  /**
+   * Internal overrides for tests: AIME_ROON_RETRY_FIRST_MS, AIME_ROON_RETRY_MAX_MS,
+   * AIME_ROON_REQUEST_TIMEOUT_MS, AIME_ROON_DISCOVERY_TARGET (host:port of a SOOD responder).
+   */
   readonly env: NodeJS.ProcessEnv;
 }
 
@@ -30,6 +33,7 @@ export function createRoon(deps: RoonDeps) {
     version: deps.version,
     log,
     timings: timingsFrom(deps.env),
+    discoveryTargets: discoveryTargetsFrom(deps.env),
   });
   const ensureConnection = async () => {
     if (!link.connection.isRunning) await deps.registry.start(link.name);
@@ -60,4 +64,9 @@ function timingsFrom(env: NodeJS.ProcessEnv): RoonTimings {
     retryFirstMs: read('AIME_ROON_RETRY_FIRST_MS', DEFAULT_ROON_TIMINGS.retryFirstMs),
     retryMaxMs: read('AIME_ROON_RETRY_MAX_MS', DEFAULT_ROON_TIMINGS.retryMaxMs),
   };
+}
+
+function discoveryTargetsFrom(env: NodeJS.ProcessEnv): { host: string; port: number }[] | undefined {
+  const match = /^(.+):(\d+)$/.exec(env['AIME_ROON_DISCOVERY_TARGET'] ?? '');
+  return match ? [{ host: match[1] as string, port: Number(match[2]) }] : undefined;
 }

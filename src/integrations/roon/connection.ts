@@ -1,13 +1,14 @@
 // AIME as a Roon extension on @roonlabs/node-roon-api 1.2.3: pairing (token in roon.json),
-// a Core by address or by discovery, reconnection forever with capped backoff from both
-// onclose and onerror (a refused connection fires only onerror, roon-api.md §0.7), and the
-// status line shown on Roon's Extensions page.
+// a Core by address or by discovery (discovery.ts), reconnection forever with capped backoff
+// from both onclose and onerror (a refused connection fires only onerror, roon-api.md §0.7),
+// and the status line shown on Roon's Extensions page.
 import { EventEmitter } from 'node:events';
 import WebSocket from 'ws';
 import type RoonApi from '@roonlabs/node-roon-api';
 import type { Core, Moo, ProvidedService } from '@roonlabs/node-roon-api';
 import type { Logger } from '../../log.js';
 import { RetryLaterError } from '../../core/errors.js';
+import { discoverCore } from './discovery.js';
 import { PairedCore } from './paired-core.js';
 import { RoonStateFile } from './persisted-state.js';
 import { ROON_SERVICE_CLASSES } from './services.js';
@@ -42,6 +43,8 @@ export interface RoonConnectionOptions {
   readonly version: string;
   readonly log: Logger;
   readonly timings: RoonTimings;
+  /** Where discovery queries go (tests); default: multicast and broadcast. */
+  readonly discoveryTargets?: readonly { host: string; port: number }[];
 }
 
 interface ConnectionEvents {
@@ -64,6 +67,8 @@ export class RoonConnection extends EventEmitter<ConnectionEvents> {
   private current?: PairedCore;
   private failures = 0;
   private lastError: string | null = null;
+  private address: string | null = null;
+  private everPaired = false;
 
   constructor(options: RoonConnectionOptions) {
     super();
@@ -80,13 +85,12 @@ export class RoonConnection extends EventEmitter<ConnectionEvents> {
   }
 
   status(): ConnectionStatus {
-    const { host, port } = this.options;
     return {
       phase: this.phase,
       connected: this.current !== undefined,
       coreId: this.current?.id ?? null,
       coreName: this.current?.name ?? null,
-      address: host ? `${host}:${port}` : null,
+      address: this.address,
       failures: this.failures,
       lastError: this.lastError,
       paired: this.stateFile.hasToken(),
@@ -97,20 +101,15 @@ export class RoonConnection extends EventEmitter<ConnectionEvents> {
     if (this.running) return;
     this.running = true;
     this.api ??= await this.createApi();
-    if (this.options.host) this.connect();
-    else {
-      this.setPhase('discovering');
-      this.api.start_discovery();
-    }
+    void this.connect();
   }
 
   async stop(): Promise<void> {
     this.running = false;
     clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
-    const moos = [this.moo, ...Object.values(this.api?._sood_conns ?? {})];
+    if (this.moo) closeQuietly(this.moo);
     this.moo = undefined;
-    for (const moo of moos) if (moo) closeQuietly(moo);
     if (this.current) {
       this.current = undefined;
       this.emit('unpaired');
@@ -174,10 +173,6 @@ export class RoonConnection extends EventEmitter<ConnectionEvents> {
       set_persisted_state: (state) => this.stateFile.write(state),
       core_paired: (core) => this.paired(core),
       core_unpaired: (core) => this.unpaired(core),
-      // Discovery never retries a Core whose first connection failed unless its entry goes (§0.8).
-      moo_onerror: (moo) => {
-        for (const [id, known] of Object.entries(api._sood_conns ?? {})) if (known === moo) delete api._sood_conns?.[id];
-      },
     });
     this.statusService = api.register_service('com.roonlabs.status:1', {
       subscriptions: [
@@ -189,9 +184,22 @@ export class RoonConnection extends EventEmitter<ConnectionEvents> {
     return api;
   }
 
-  private connect(): void {
-    const { host, port } = this.options;
-    if (!this.running || !this.api || !host) return;
+  private async connect(): Promise<void> {
+    if (!this.running || !this.api) return;
+    let host = this.options.host;
+    let port = this.options.port;
+    if (!host) {
+      this.setPhase(this.everPaired ? 'reconnecting' : 'discovering');
+      const found = await discoverCore({ timeoutMs: 3000, targets: this.options.discoveryTargets });
+      if (!this.running) return;
+      if (!found) {
+        this.lastError = 'no Roon Core answered on the local network';
+        this.scheduleRetry();
+        return;
+      }
+      ({ host, port } = found);
+    }
+    this.address = `${host}:${port}`;
     this.setPhase(this.failures === 0 && !this.lastError ? 'connecting' : 'reconnecting');
     let over = false;
     const retry = (why: string) => {
@@ -222,15 +230,16 @@ export class RoonConnection extends EventEmitter<ConnectionEvents> {
     if (this.failures === 1 || this.failures % 10 === 0) {
       this.options.log.warn({ failures: this.failures, waitMs: wait, error: this.lastError }, 'Roon Core unreachable; retrying');
     }
-    this.setPhase('reconnecting');
+    this.setPhase(this.options.host || this.everPaired ? 'reconnecting' : 'discovering');
     clearTimeout(this.retryTimer);
-    this.retryTimer = setTimeout(() => this.connect(), wait);
+    this.retryTimer = setTimeout(() => void this.connect(), wait);
   }
 
   private paired(core: Core): void {
     this.current = new PairedCore(core, this.options.timings.requestTimeoutMs);
     this.failures = 0;
     this.lastError = null;
+    this.everPaired = true;
     this.options.log.info({ core: core.display_name, version: core.display_version }, 'paired with the Roon Core');
     this.setPhase('connected');
     this.emit('paired', this.current);

@@ -52,7 +52,6 @@ declare module '@roonlabs/node-roon-api' {
     set_persisted_state(state: PersistedState): void;
     core_paired(core: Core): void;
     core_unpaired(core: Core): void;
-    moo_onerror?(moo: Moo): void;
   }
 
   export interface PersistedState {
@@ -75,8 +74,5 @@ declare module '@roonlabs/node-roon-api' {
       },
     ): ProvidedService;
     ws_connect(options: { host: string; port: number; onclose?: () => void; onerror?: (moo: Moo) => void }): Moo;
-    start_discovery(): void;
-    /** Discovery's open connections by Core id (1.2.3 never removes a failed one, §0.8). */
-    _sood_conns?: Record<string, Moo>;
   }
 }

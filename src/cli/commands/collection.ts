@@ -131,6 +131,8 @@ function printAlbum(cli: CliRuntime, album: AlbumDetailResult): void {
     ['musicbrainz', album.links.musicbrainz],
   ];
   for (const cover of album.covers) facts.push([`cover (${cover.source})`, cover.url]);
+  const attempts = album.enrichment.map((a) => `${a.provider} ${a.status}${a.nextRetryAt ? ` (again after ${date(a.nextRetryAt)})` : ''}`);
+  facts.push(['enrichment', attempts.join(', ') || null]);
   for (const [label, value] of facts) if (value) cli.out.line(`  ${paint.dim(label.padEnd(18))}${value}`);
   if (album.ownedCopies.length) {
     cli.out.line(paint.bold(`copies (${album.ownedCopies.length})`));

@@ -1,0 +1,58 @@
+// The Ink `aime now` app (ink-testing-library) on the real daemon and the fake Core: it shows
+// what the Core pushes, its keys act on the zone, z changes zone.
+import { join } from 'node:path';
+import { render } from 'ink-testing-library';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DaemonClient } from '../../src/cli/client.js';
+import { NowApp } from '../../src/cli/views/now-app.js';
+import { startFakeRoonCore, type FakeRoonCore } from '../fakes/roon-core/index.js';
+import { eventually, makeHome, removeHome, runCli, startDaemon, type RunningDaemon } from '../support/daemon.js';
+
+let core: FakeRoonCore;
+let daemon: RunningDaemon;
+let home: string;
+
+beforeAll(async () => {
+  core = await startFakeRoonCore({ pingIntervalMs: 0 });
+  home = makeHome({ roon: { host: core.host, port: core.port, defaultZone: 'Living Room' } });
+  daemon = await startDaemon(home);
+  expect((await runCli(home, ['roon', 'pair', '--timeout', '10'])).code).toBe(0);
+});
+
+afterAll(async () => {
+  await daemon?.stop();
+  await core?.stop();
+  removeHome(home);
+});
+
+describe('aime now (Ink) on the live daemon', () => {
+  it('renders pushed zone events and sends the keys to the Core', async () => {
+    const client = await DaemonClient.connect(join(home, 'aime.sock'));
+    const view = render(<NowApp client={client} />);
+    try {
+      await eventually(() => view.lastFrame()?.includes('Living Room · paused'));
+      expect(view.lastFrame()).toContain('Come Together');
+      expect(view.lastFrame()).toContain('vol -30 dB');
+
+      view.stdin.write(' ');
+      await eventually(() => core.zone('1601living')?.state === 'playing');
+      await eventually(() => view.lastFrame()?.includes('Living Room · playing'));
+      view.stdin.write('n');
+      await eventually(() => view.lastFrame()?.includes('Something'));
+      view.stdin.write('+');
+      await eventually(() => core.zone('1601living')?.outputs[0]?.volume?.value === -29.5);
+      await eventually(() => view.lastFrame()?.includes('vol -29.5 dB'));
+      view.stdin.write('s');
+      await eventually(() => core.zone('1601living')?.state === 'stopped');
+
+      view.stdin.write('z');
+      await eventually(() => view.lastFrame()?.includes('Kitchen'));
+      view.stdin.write('-');
+      await eventually(() => core.zone('1601kitchen')?.outputs[0]?.volume?.value === 24);
+
+    } finally {
+      view.unmount();
+      client.close();
+    }
+  });
+});

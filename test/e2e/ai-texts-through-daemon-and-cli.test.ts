@@ -20,6 +20,9 @@ beforeAll(async () => {
     http: { retries: 2 },
     lastfm: { apiKey: 'lastfm-secret-Qq11', username: 'someone' },
     timezone: 'UTC',
+    // The enrichment queue also hears of new albums: keep it off the internet.
+    musicbrainz: { apiUrl: 'http://127.0.0.1:9' },
+    coverart: { apiUrl: 'http://127.0.0.1:9' },
   });
   await seedLibrary(join(home, 'aime.db'));
   daemon = await startDaemon(home);
@@ -85,6 +88,15 @@ describe('aime ai', () => {
     expect(printed.split(/\s+/).length).toBeGreaterThan(1000);
     expect(stderr).toMatch(/mistral3 · artist-portrait\.v1 · fr/);
     expect(fake.chatRequests().at(-1)).toMatchObject({ stream: true });
+  });
+
+  it('describes an album added to the collection in the background', async () => {
+    const added = await runCli(home, ['collection', 'add', 'Miles Davis', 'Kind of Blue', '--year', '1959', '--support', 'vinyl', '--spotify-url', `https://open.spotify.com/album/${SPOTIFY_MARK}`]);
+    expect(added.code, added.stderr).toBe(0);
+    await eventually(async () => ((await json(['ai', 'status'])).background as { described: number }).described === 1, 15_000, 200);
+    const stored = await json(['ai', 'describe', 'Miles Davis - Kind of Blue']);
+    expect(stored).toMatchObject({ cached: true, promptVersion: 'description.v1', model: 'mistral3' });
+    expect(fake.allPromptText()).toContain('« Kind of Blue » de Miles Davis (année 1959');
   });
 
   it('reports a down server clearly, opens the circuit, and closes it once the server is back', async () => {

@@ -35,7 +35,7 @@ export class PairedCore {
       let settled = false;
       const timer = setTimeout(() => {
         settled = true;
-        reject(new RetryLaterError(`the Roon Core did not answer ${method(name)} within ${Math.round(this.timeoutMs / 1000)} s`));
+        reject(new RetryLaterError(`the Roon Core did not answer ${method(name)} within ${Number((this.timeoutMs / 1000).toFixed(2))} s`));
       }, this.timeoutMs);
       const callback = (msg: MooReply | undefined, reply: unknown) => {
         if (settled) return;

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { shownDateTime } from '../../core/exports/time.js';
 import { JOB_NAMES } from '../../core/jobs/catalogue.js';
 import type { JobRunDto } from '../../rpc/methods/jobs.js';
 import { action, examples } from '../action.js';
@@ -24,14 +25,13 @@ export function registerJobsCommands(program: Command): void {
           result.jobs.map((job) => [
             job.name,
             `${job.cron}${job.enabled ? '' : ' (disabled)'}`,
-            job.lastRun ? shown(job.lastRun.startedAt) : 'never',
+            job.lastRun ? shown(job.lastRun.startedAt, result.timezone) : 'never',
             job.running ? 'running' : job.lastRun?.status ?? '',
-            job.problem ? `not scheduled: ${job.problem}` : job.nextRunAt ? shown(job.nextRunAt) : '',
+            job.problem ? `not scheduled: ${job.problem}` : job.nextRunAt ? shown(job.nextRunAt, result.timezone) : '',
           ]),
         );
-        const zone = result.jobs[0]?.timezone;
+        cli.out.note(`schedules and times in ${result.timezone} (config key timezone)`);
         if (!result.schedulerRunning) cli.out.note('the scheduler is stopped: jobs run only when asked (aime service start scheduler)');
-        else if (zone) cli.out.note(`schedules in ${zone}; times shown in this machine's zone`);
       }),
     );
 
@@ -58,11 +58,11 @@ export function registerJobsCommands(program: Command): void {
     .action(
       action(async (cli, options: { job?: string; limit: string }) => {
         const limit = Number(options.limit);
-        const { runs } = await cli.call('jobs.history', { ...(options.job ? { job: options.job } : {}), limit: Number.isInteger(limit) ? limit : -1 });
-        cli.out.data({ runs });
+        const { runs, timezone } = await cli.call('jobs.history', { ...(options.job ? { job: options.job } : {}), limit: Number.isInteger(limit) ? limit : -1 });
+        cli.out.data({ runs, timezone });
         cli.out.table(
           ['id', 'job', 'trigger', 'started', 'status', 'took', 'file or error'],
-          runs.map((run) => [run.id, run.job, run.trigger, shown(run.startedAt), run.status, took(run), run.error ?? run.outputFile ?? '']),
+          runs.map((run) => [run.id, run.job, run.trigger, shown(run.startedAt, timezone), run.status, took(run), run.error ?? run.outputFile ?? '']),
         );
       }),
     );
@@ -79,9 +79,7 @@ function took(run: JobRunDto): string {
   return run.durationMs < 10_000 ? `${run.durationMs} ms` : `${(run.durationMs / 1000).toFixed(1)} s`;
 }
 
-/** ISO time as this machine's clock shows it, to the second. */
-function shown(iso: string): string {
-  const date = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+/** An ISO time as the configured zone's clock shows it. */
+function shown(iso: string, timezone: string): string {
+  return shownDateTime(Date.parse(iso), timezone);
 }

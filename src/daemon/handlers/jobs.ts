@@ -11,6 +11,7 @@ export function jobsHandlers(deps: { scheduler: SchedulerService; runs: JobRunRe
       const jobs = await deps.scheduler.list();
       return {
         schedulerRunning: deps.scheduler.report().running,
+        timezone: deps.scheduler.timezone(),
         jobs: jobs.map((job) => ({
           ...job,
           nextRunAt: job.nextRunAt === null ? null : new Date(job.nextRunAt).toISOString(),
@@ -24,7 +25,7 @@ export function jobsHandlers(deps: { scheduler: SchedulerService; runs: JobRunRe
       const job = optionalString(params, 'job');
       if (job !== undefined && !isJobName(job)) throw invalid('job', `one of ${JOB_NAMES.join(', ')}`);
       const limit = optionalInt(params, 'limit', { min: 1, max: 1000 }) ?? 20;
-      return { runs: deps.runs.history({ job, limit }).map(runDto) };
+      return { runs: deps.runs.history({ job, limit }).map(runDto), timezone: deps.scheduler.timezone() };
     },
   });
 }

@@ -105,6 +105,11 @@ export class SchedulerService implements Service {
     };
   }
 
+  /** The zone schedules are read in (config `timezone`). */
+  timezone(): string {
+    return this.deps.config.values().timezone;
+  }
+
   /** Every job with its schedule, its last run and, while scheduled, its next run. */
   async list(): Promise<JobView[]> {
     const jobs = this.bree ? this.jobs : plannedJobs(this.deps.config.values());

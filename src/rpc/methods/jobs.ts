@@ -30,7 +30,8 @@ export interface JobDto {
 }
 
 export interface JobsMethods {
-  'jobs.list': { params: Record<string, never>; result: { jobs: JobDto[]; schedulerRunning: boolean } };
+  /** `timezone`: the configured zone, in which schedules are read and times are best shown. */
+  'jobs.list': { params: Record<string, never>; result: { jobs: JobDto[]; schedulerRunning: boolean; timezone: string } };
   'jobs.run': { params: { name: string }; result: JobRunDto };
-  'jobs.history': { params: { job?: string; limit?: number }; result: { runs: JobRunDto[] } };
+  'jobs.history': { params: { job?: string; limit?: number }; result: { runs: JobRunDto[]; timezone: string } };
 }

@@ -22,8 +22,6 @@ import { SqliteJobRuns } from '../db/repositories/jobs.js';
 import { SqliteSyncState } from '../db/repositories/sync-state.js';
 import { createRoon } from './services/roon.js';
 import { wireListens } from './listens-wiring.js';
-import { ListenIngest } from '../core/listens/ingest.js';
-import { SqliteListenStore } from '../db/repositories/listens.js';
 import { statsHandlers } from './handlers/stats.js';
 import { SqliteAnalytics } from '../db/repositories/analytics.js';
 import { systemClock } from '../core/ports.js';
@@ -82,8 +80,7 @@ export async function runDaemon(options: DaemonOptions): Promise<void> {
   const listens = wireListens({ values: () => config.values(), db, http, log, albumEvents });
   registry.register(listens.tracker);
   // Roon plays go through the same ingest as scrobbles (one listen per play, merged with its scrobble).
-  const roonListens = new ListenIngest({ store: new SqliteListenStore(db), albumEvents, radioStations: () => config.values().roon.radioStations });
-  const roon = createRoon({ config, log, registry, recorder: roonListens, version: VERSION, env: process.env });
+  const roon = createRoon({ config, log, registry, recorder: listens.ingest, version: VERSION, env: process.env });
   for (const service of roon.services) registry.register(service);
   const jobRuns = new SqliteJobRuns(db);
   const scheduler = new SchedulerService({ config, databasePath: db.path, runs: jobRuns, state: new SqliteSyncState(db), log: log.child({ component: 'scheduler' }) });

@@ -94,6 +94,7 @@ describe('aime ai', () => {
     const added = await runCli(home, ['collection', 'add', 'Miles Davis', 'Kind of Blue', '--year', '1959', '--support', 'vinyl', '--spotify-url', `https://open.spotify.com/album/${SPOTIFY_MARK}`]);
     expect(added.code, added.stderr).toBe(0);
     await eventually(async () => ((await json(['ai', 'status'])).background as { described: number }).described === 1, 15_000, 200);
+    expect((await json(['ai', 'status'])).background).toMatchObject({ running: true, described: 1, failed: 0, waiting: 0 });
     const stored = await json(['ai', 'describe', 'Miles Davis - Kind of Blue']);
     expect(stored).toMatchObject({ cached: true, promptVersion: 'description.v1', model: 'mistral3' });
     expect(fake.allPromptText()).toContain('« Kind of Blue » de Miles Davis (année 1959');

@@ -80,6 +80,7 @@ it('describes albums as they are created, and records a failure with its retry t
   expect(failed.next_retry_at! - failed.last_attempt_at).toBe(600);
   expect(description(kidA).ai_info).toBeNull();
   expect(background.report()).toMatchObject({ running: true, details: { described: 1, failed: 1 } });
+  expect(await background.waiting()).toBe(1);
 });
 
 it('keeps queued albums across a restart, and queues nothing while AI is not configured', async () => {

@@ -109,5 +109,5 @@ function printStatus(out: Output, status: AiStatusResult): void {
   out.line(`${bold('Circuit')}     ${state}${circuit.consecutiveFailures ? dim(` · ${circuit.consecutiveFailures} failures in a row`) : ''}`);
   if (circuit.lastError) out.line(`${bold('Last error')}  ${circuit.lastError} ${dim(`(${circuit.lastErrorAt ?? ''})`)}`);
   const bg = status.background;
-  out.line(`${bold('Background')}  ${bg.running ? 'describing new albums' : 'stopped'} · ${bg.described} described · ${bg.failed} failed${bg.lastError ? dim(` · last: ${bg.lastError}`) : ''}`);
+  out.line(`${bold('Background')}  ${bg.running ? 'describing new albums' : 'stopped'} · ${bg.waiting} waiting · ${bg.described} described · ${bg.failed} failed${bg.lastError ? dim(` · last: ${bg.lastError}`) : ''}`);
 }

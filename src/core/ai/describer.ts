@@ -68,6 +68,11 @@ export class AlbumDescriber implements AlbumEvents {
     await this.loop;
   }
 
+  /** Albums still to describe, for `aime ai status`. */
+  waiting(): Promise<number> {
+    return this.deps.attempts.waiting();
+  }
+
   report() {
     return {
       running: this.loop !== undefined && this.abort?.signal.aborted === false,

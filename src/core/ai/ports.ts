@@ -130,6 +130,8 @@ export interface DescriptionAttempts {
   recordFailure(albumId: number, error: string, at: number, nextRetryAt: (attempts: number) => number | null): Promise<number>;
   /** Albums whose retry time has come. */
   due(at: number, limit: number): Promise<number[]>;
+  /** Albums still to describe (queued, or failed with a retry time). */
+  waiting(): Promise<number>;
 }
 
 /** Everything the AI texts use, in one typed deps object. */

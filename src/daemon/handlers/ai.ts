@@ -76,6 +76,7 @@ export function aiHandlers(deps: AiHandlerDeps) {
           running: background.running,
           described: background.details.described,
           failed: background.details.failed,
+          waiting: await deps.describer.waiting(),
           lastRunAt: background.lastRunAt ? background.lastRunAt.toISOString() : null,
           lastError: background.lastError,
         },

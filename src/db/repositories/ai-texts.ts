@@ -100,6 +100,13 @@ export class SqliteDescriptionAttempts implements DescriptionAttempts {
     })();
   }
 
+  async waiting(): Promise<number> {
+    const row = this.db.sqlite
+      .prepare(`SELECT COUNT(*) AS count FROM enrichment_attempts WHERE provider = '${PROVIDER}' AND status IN ('pending', 'failed') AND next_retry_at IS NOT NULL`)
+      .get() as { count: number };
+    return row.count;
+  }
+
   async due(at: number, limit: number): Promise<number[]> {
     const rows = this.db.sqlite
       .prepare(

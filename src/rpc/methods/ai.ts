@@ -38,7 +38,7 @@ export interface AiStatusResult {
   readonly language: string;
   readonly circuit: AiCircuit;
   /** The background describer of new albums. */
-  readonly background: { running: boolean; described: number; failed: number; lastRunAt: string | null; lastError: string | null };
+  readonly background: { running: boolean; described: number; failed: number; waiting: number; lastRunAt: string | null; lastError: string | null };
 }
 
 export interface AiMethods {

@@ -26,11 +26,11 @@ export interface AlbumDescriberDeps {
 }
 
 const MAX_ATTEMPTS = 5;
+/** 10 minutes, then ×4 each time (40 min, 2 h 40…), at most a day: an outage passes, a bad album stops costing. */
 const FIRST_RETRY_S = 600;
 const LONGEST_RETRY_S = 86_400;
 
 export class AlbumDescriber implements AlbumEvents {
-  readonly name = 'ai-describer';
   private readonly deps: AlbumDescriberDeps;
   private abort?: AbortController;
   private loop?: Promise<void>;
@@ -42,10 +42,6 @@ export class AlbumDescriber implements AlbumEvents {
 
   constructor(deps: AlbumDescriberDeps) {
     this.deps = deps;
-  }
-
-  missingConfiguration(): string | undefined {
-    return this.deps.missingConfiguration();
   }
 
   albumsCreated(albumIds: readonly number[]): void {

@@ -135,8 +135,18 @@ export class SchedulerService implements Service {
     const current = this.active.get(name);
     if (current) throw new UserError(`job ${name} is already running (since ${new Date(current.startedAt).toISOString()})`);
     this.nextTrigger.set(name, trigger);
-    const done = new Promise<JobRun>((resolve) => this.waitersOf(name).push(resolve));
-    await bree.run(name);
+    const waiters = this.waitersOf(name);
+    let resolveRun: (run: JobRun) => void = () => undefined;
+    const done = new Promise<JobRun>((resolve) => (resolveRun = resolve));
+    waiters.push(resolveRun);
+    try {
+      await bree.run(name);
+    } catch (error) {
+      // No worker started: this caller must not be handed the next run of the job.
+      waiters.splice(waiters.indexOf(resolveRun), 1);
+      this.nextTrigger.delete(name);
+      throw error;
+    }
     return done;
   }
 
@@ -224,9 +234,16 @@ export class SchedulerService implements Service {
     this.nextTrigger.delete(name);
     const startedAt = Date.now();
     const runId = this.deps.runs.start(name, trigger, startedAt);
+    let worker: Worker;
+    try {
+      worker = new Worker(filename, { ...options, workerData: { ...data, runId, trigger, startedAt } });
+    } catch (error) {
+      this.deps.runs.finishIfRunning(runId, `the job worker could not start: ${errorMessage(error)}`, Date.now());
+      throw error;
+    }
     this.active.set(name, { runId, trigger, startedAt, waiters: this.waitersOf(name).splice(0) });
     this.deps.log.info({ job: name, run: runId, trigger }, 'job run started');
-    return new Worker(filename, { ...options, workerData: { ...data, runId, trigger, startedAt } });
+    return worker;
   }
 
   private workerFailed(name: string, error: unknown): void {

@@ -2,6 +2,7 @@ import { InitialSchema1763700000000 } from './1763700000000-initial-schema.js';
 import { ListensTrackTitleIndex1763710000000 } from './1763710000000-listens-track-title-index.js';
 import { PresentationLanguage1763740000000 } from './1763740000000-presentation-language.js';
 import { ListeningRollups1763770000000 } from './1763770000000-listening-rollups.js';
+import { ListenSlotsWeekIndex1763770000001 } from './1763770000001-listen-slots-week-index.js';
 
 /**
  * Every migration, oldest first. Released migrations are never edited: a schema change is
@@ -10,4 +11,4 @@ import { ListeningRollups1763770000000 } from './1763770000000-listening-rollups
  * 17637300xxxxx collection, 17637400xxxxx ai, 17637500xxxxx playlists,
  * 17637600xxxxx jobs, 17637700xxxxx analytics.
  */
-export const MIGRATIONS = [InitialSchema1763700000000, ListensTrackTitleIndex1763710000000, PresentationLanguage1763740000000, ListeningRollups1763770000000];
+export const MIGRATIONS = [InitialSchema1763700000000, ListensTrackTitleIndex1763710000000, PresentationLanguage1763740000000, ListeningRollups1763770000000, ListenSlotsWeekIndex1763770000001];

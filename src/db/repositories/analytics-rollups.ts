@@ -13,6 +13,7 @@ const QUARTER = 900;
 const QUARTERS_PER_DAY = 96;
 /** 1970-01-01 was a Thursday: 3 days after a Monday. */
 const MONDAY_SHIFT = 3 * QUARTERS_PER_DAY;
+const WEEK = 7 * QUARTERS_PER_DAY;
 
 export function foldRollups(sqlite: Sqlite): void {
   const folded = sqlite.prepare('SELECT folded_listen_id FROM analytics_rollup_state WHERE id = 1').pluck().get() as number;
@@ -53,17 +54,41 @@ function offsetQuarters(calendar: LocalCalendar, column: string): string {
   return build(0, spans.length - 1);
 }
 
-/** 168 counts, weekday (Monday = 0) × 24 + local hour. */
-export function hourOfWeek(sqlite: Sqlite, period: Period, calendar: LocalCalendar): number[] {
+/**
+ * 168 counts, weekday (Monday = 0) × 24 + local hour. A long period reads the quarters in
+ * hour-of-week order from idx_listen_slots_week, one sum per offset the zone had, and
+ * shifts each sum by its offset here: no sort of hundreds of thousands of quarters.
+ */
+export function hourOfWeek(sqlite: Sqlite, period: Period, calendar: LocalCalendar, history: Period): number[] {
+  const counts = new Array<number>(168).fill(0);
+  const add = (localQuarter: number, listens: number) => {
+    const index = Math.floor((((localQuarter + MONDAY_SHIFT) % WEEK) + WEEK) % WEEK / 4);
+    counts[index] = (counts[index] ?? 0) + listens;
+  };
+  const offsets = [...new Set(calendar.spans.map((span) => Math.round(span.offsetSeconds / QUARTER)))];
+  if (period.to - period.from > (history.to - history.from) / 4) {
+    // The first offset's sum is the total minus the others': one CASE a row fewer.
+    const sums = offsets.map((offset, i) => (i === 0 ? 'sum(listens) AS o0' : `sum(CASE WHEN ${offsetQuarters(calendar, 'slot')} = ${offset} THEN listens END) AS o${i}`));
+    const rows = sqlite
+      .prepare(`SELECT slot % ${WEEK} AS quarter, ${sums.join(', ')} FROM listen_slots INDEXED BY idx_listen_slots_week
+        WHERE slot >= ? AND slot < ? GROUP BY slot % ${WEEK}`)
+      .all(...slotRange(period)) as Record<string, number | null>[];
+    for (const row of rows) {
+      let others = 0;
+      offsets.forEach((offset, i) => {
+        if (i === 0) return;
+        others += row[`o${i}`] ?? 0;
+        add((row.quarter ?? 0) + offset, row[`o${i}`] ?? 0);
+      });
+      add((row.quarter ?? 0) + (offsets[0] ?? 0), (row.o0 ?? 0) - others);
+    }
+    return counts;
+  }
   const rows = sqlite
-    .prepare(`SELECT (slot + ${offsetQuarters(calendar, 'slot')} + ${MONDAY_SHIFT}) % ${7 * QUARTERS_PER_DAY} AS quarter, sum(listens) AS listens
+    .prepare(`SELECT (slot + ${offsetQuarters(calendar, 'slot')}) % ${WEEK} AS quarter, sum(listens) AS listens
       FROM listen_slots WHERE slot >= ? AND slot < ? GROUP BY quarter`)
     .all(...slotRange(period)) as { quarter: number; listens: number }[];
-  const counts = new Array<number>(168).fill(0);
-  for (const row of rows) {
-    const index = Math.floor(row.quarter / 4);
-    counts[index] = (counts[index] ?? 0) + row.listens;
-  }
+  for (const row of rows) add(row.quarter, row.listens);
   return counts;
 }
 
@@ -75,36 +100,46 @@ export function listeningDays(sqlite: Sqlite, period: Period, calendar: LocalCal
 }
 
 /**
- * Sessions without visiting listens: a silence longer than 30 minutes (two quarters) can
- * only lie between quarters, so a session starts in a quarter whose previous quarter is
- * empty and whose one before ends more than 30 minutes earlier (and ends symmetrically).
- * The n-th start and the n-th end belong to the same session.
+ * Sessions without visiting listens: inside a quarter no silence can exceed 30 minutes, so
+ * walking the quarters in order and comparing each one's first listen with the previous
+ * one's last finds every session exactly. The walk is a small aggregate function (SQLite's
+ * window functions cost about a microsecond a row); it keeps one session in memory.
  */
+export function registerSessionWalk(sqlite: Sqlite): void {
+  interface Walk { sessions: number; listens: number; totalSeconds: number; open: SessionRun | null; longest: SessionRun | null }
+  interface SessionRun { start: number; end: number; listens: number }
+  const close = (walk: Walk) => {
+    const run = walk.open;
+    if (!run) return;
+    walk.sessions++;
+    walk.totalSeconds += run.end - run.start;
+    if (!walk.longest || run.end - run.start > walk.longest.end - walk.longest.start) walk.longest = run;
+  };
+  const step = (walk: Walk, firstAt: number, lastAt: number, listens: number) => {
+    walk.listens += listens;
+    if (walk.open && firstAt - walk.open.end <= SESSION_GAP_SECONDS) {
+      walk.open.end = lastAt;
+      walk.open.listens += listens;
+    } else {
+      close(walk);
+      walk.open = { start: firstAt, end: lastAt, listens };
+    }
+  };
+  sqlite.aggregate('aime_session_walk', {
+    start: (): Walk => ({ sessions: 0, listens: 0, totalSeconds: 0, open: null, longest: null }),
+    // The typings know one argument; better-sqlite3 passes each SQL argument in turn.
+    step: step as unknown as (walk: Walk, next: unknown) => void,
+    result: (walk: Walk) => {
+      close(walk);
+      return JSON.stringify({ sessions: walk.sessions, listens: walk.listens, totalSeconds: walk.totalSeconds, longest: walk.longest });
+    },
+  });
+}
+
 export function sessions(sqlite: Sqlite, period: Period): SessionFacts {
-  const [first, end] = slotRange(period);
-  const gap = SESSION_GAP_SECONDS;
-  const edges = `
-    inside AS (SELECT slot, first_at, last_at FROM listen_slots WHERE slot >= :first AND slot < :end),
-    starts AS (SELECT s.slot, s.first_at AS at, row_number() OVER (ORDER BY s.slot) AS n FROM inside s
-      LEFT JOIN listen_slots p1 ON p1.slot = s.slot - 1 AND p1.slot >= :first
-      LEFT JOIN listen_slots p2 ON p2.slot = s.slot - 2 AND p2.slot >= :first
-      WHERE p1.slot IS NULL AND (p2.slot IS NULL OR p2.last_at < s.first_at - ${gap})),
-    ends AS (SELECT s.slot, s.last_at AS at, row_number() OVER (ORDER BY s.slot) AS n FROM inside s
-      LEFT JOIN listen_slots n1 ON n1.slot = s.slot + 1 AND n1.slot < :end
-      LEFT JOIN listen_slots n2 ON n2.slot = s.slot + 2 AND n2.slot < :end
-      WHERE n1.slot IS NULL AND (n2.slot IS NULL OR n2.first_at > s.last_at + ${gap}))`;
-  const summary = sqlite
-    .prepare(`WITH ${edges}, paired AS MATERIALIZED (SELECT starts.slot AS first_slot, ends.slot AS last_slot, starts.at AS start_at, ends.at AS end_at
-        FROM starts JOIN ends ON ends.n = starts.n)
-      SELECT (SELECT count(*) FROM paired) AS sessions, (SELECT coalesce(sum(end_at - start_at), 0) FROM paired) AS total_seconds,
-        longest.first_slot, longest.last_slot, longest.start_at, longest.end_at
-      FROM (SELECT 1) LEFT JOIN (SELECT * FROM paired ORDER BY end_at - start_at DESC, start_at LIMIT 1) AS longest`)
-    .get({ first, end }) as { sessions: number; total_seconds: number; first_slot: number | null; last_slot: number | null; start_at: number | null; end_at: number | null };
-  const listensBetween = sqlite.prepare('SELECT coalesce(sum(listens), 0) FROM listen_slots WHERE slot >= ? AND slot <= ?').pluck();
-  const listens = listensBetween.get(first, end - 1) as number;
-  const longest =
-    summary.first_slot === null || summary.last_slot === null || summary.start_at === null || summary.end_at === null
-      ? null
-      : { start: summary.start_at, end: summary.end_at, listens: listensBetween.get(summary.first_slot, summary.last_slot) as number };
-  return { sessions: summary.sessions, listens, totalSeconds: summary.total_seconds, longest };
+  const walked = sqlite
+    .prepare('SELECT aime_session_walk(first_at, last_at, listens ORDER BY slot) FROM listen_slots WHERE slot >= ? AND slot < ?')
+    .pluck()
+    .get(...slotRange(period)) as string;
+  return JSON.parse(walked) as SessionFacts;
 }

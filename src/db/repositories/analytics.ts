@@ -2,7 +2,7 @@ import type {
   AlbumPlays, AnalyticsRepository, ArtistPair, ArtistPlays, Discoveries, FirstHeard, ListeningTotals, LocalCalendar, Period, TrackPlays, UnplayedAlbum,
 } from '../../core/analytics/ports.js';
 import type { Database } from '../data-source.js';
-import { foldRollups, hourOfWeek, listeningDays, sessions } from './analytics-rollups.js';
+import { foldRollups, hourOfWeek, listeningDays, registerSessionWalk, sessions } from './analytics-rollups.js';
 
 /**
  * Analytics as SQL aggregates. Counts per track come from the track_plays rollup when a
@@ -15,6 +15,7 @@ export class SqliteAnalytics implements AnalyticsRepository {
 
   constructor(db: Database) {
     this.db = db;
+    registerSessionWalk(db.sqlite);
   }
 
   async bounds(): Promise<Period | null> {
@@ -63,7 +64,7 @@ export class SqliteAnalytics implements AnalyticsRepository {
 
   async hourOfWeek(period: Period, calendar: LocalCalendar): Promise<number[]> {
     foldRollups(this.db.sqlite);
-    return hourOfWeek(this.db.sqlite, period, calendar);
+    return hourOfWeek(this.db.sqlite, period, calendar, (await this.bounds()) ?? period);
   }
 
   async listeningDays(period: Period, calendar: LocalCalendar) {

@@ -108,12 +108,12 @@ export class RoonConnection extends EventEmitter<ConnectionEvents> {
     this.running = false;
     clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
+    // Forgotten first, so the loss that closing causes is not logged as an outage.
+    const hadCore = this.current !== undefined;
+    this.current = undefined;
     if (this.moo) closeQuietly(this.moo);
     this.moo = undefined;
-    if (this.current) {
-      this.current = undefined;
-      this.emit('unpaired');
-    }
+    if (hadCore) this.emit('unpaired');
     this.setPhase('stopped');
   }
 

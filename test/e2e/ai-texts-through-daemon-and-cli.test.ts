@@ -20,9 +20,6 @@ beforeAll(async () => {
     http: { retries: 2 },
     lastfm: { apiKey: 'lastfm-secret-Qq11', username: 'someone' },
     timezone: 'UTC',
-    // The enrichment queue also hears of new albums: keep it off the internet.
-    musicbrainz: { apiUrl: 'http://127.0.0.1:9' },
-    coverart: { apiUrl: 'http://127.0.0.1:9' },
   });
   await seedLibrary(join(home, 'aime.db'));
   daemon = await startDaemon(home);

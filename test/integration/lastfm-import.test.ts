@@ -8,7 +8,7 @@ import { openDatabase, runMigrations, type Database } from '../../src/db/data-so
 import { SqliteListenStore } from '../../src/db/repositories/listens.js';
 import { SqliteSyncState } from '../../src/db/repositories/sync-state.js';
 import { ListenIngest } from '../../src/core/listens/ingest.js';
-import { importLastfmHistory, IMPORT_CHECKPOINT_KEY } from '../../src/core/listens/import-history.js';
+import { importLastfmHistory, IMPORT_CHECKPOINT_KEY, type ImportRequest } from '../../src/core/listens/import-history.js';
 import { LastfmClient } from '../../src/integrations/lastfm/client.js';
 import { HttpClient } from '../../src/integrations/http.js';
 import { nameKey } from '../../src/core/names.js';
@@ -41,7 +41,7 @@ afterEach(async () => {
 function importer(stations: string[] = []) {
   const ingest = new ListenIngest({ store: new SqliteListenStore(db), albumEvents: { albumsCreated: (ids) => created.push(...ids) }, radioStations: () => stations });
   const source = new LastfmClient(http, { apiUrl: fake!.url, apiKey: fake!.apiKey, username: fake!.user });
-  return { ingest, run: () => importLastfmHistory({ source, ingest, state: new SqliteSyncState(db), clock: systemClock }, {}) };
+  return { ingest, run: (request: ImportRequest = {}) => importLastfmHistory({ source, ingest, state: new SqliteSyncState(db), clock: systemClock }, request) };
 }
 
 function storedPlays(): string[] {
@@ -126,5 +126,16 @@ describe('aime import lastfm (core)', () => {
     expect(info).toMatchObject({ artist: 'Ana Costa', title: 'Summer', tracks: [{ title: 'Rain', durationSeconds: 201, position: 1 }] });
     expect(info?.coverUrl).toMatch(/^https:\/\/.*300x300/);
     expect(await client.albumInfo('Ana Costa', 'Winter')).toBeNull();
+  });
+
+  it('imports only the newest --limit scrobbles, or a --from/--to window', async () => {
+    const at = 1_700_000_000;
+    fake = await startFakeLastfm({ scrobbles: Array.from({ length: 1000 }, (_, i) => ({ artist: `Artist ${i % 9}`, album: 'A', title: `Song ${i}`, timestamp: at + i * 600 })) });
+    const { run } = importer();
+    expect(await run({ limit: 250 })).toMatchObject({ imported: 250, pages: 2 });
+    expect(db.sqlite.prepare('SELECT MIN(timestamp) FROM listening_history').pluck().get()).toBe(at + 750 * 600);
+    expect(await run({ from: at + 100 * 600, to: at + 300 * 600 })).toMatchObject({ imported: 200, skipped: 0 });
+    expect(db.sqlite.prepare('SELECT COUNT(*) FROM listening_history WHERE timestamp < ?').pluck().get(at + 300 * 600)).toBe(200);
+    await expect(run({ from: at, to: at })).rejects.toThrow(/--from must be before --to/);
   });
 });

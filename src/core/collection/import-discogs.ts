@@ -19,7 +19,8 @@ interface Checkpoint {
   /** Copies older than this were imported before (null: read everything). */
   stopAt: number | null;
   newest: number | null;
-  startedAt: number;
+  /** Marks the copies this import saw (its start in ms), so a full one can drop the others. */
+  run: number;
   imported: number;
   skipped: number;
   failed: number;
@@ -64,7 +65,7 @@ export async function importDiscogsCollection(deps: ImportDiscogsDeps, options: 
         nextPage: 1,
         stopAt: options.full ? null : cursor?.lastDateAdded ?? null,
         newest: null,
-        startedAt: Math.floor(started / 1000),
+        run: started,
         imported: 0,
         skipped: 0,
         failed: 0,
@@ -80,7 +81,7 @@ export async function importDiscogsCollection(deps: ImportDiscogsDeps, options: 
     const stopAt = checkpoint.stopAt;
     const older = stopAt === null ? -1 : page.copies.findIndex((copy) => copy.dateAdded < stopAt);
     const fresh = older < 0 ? page.copies : page.copies.slice(0, older);
-    const stored = await deps.collection.storeCopies(fresh, checkpoint.startedAt);
+    const stored = await deps.collection.storeCopies(fresh, checkpoint.run);
     checkpoint.imported += stored.created;
     checkpoint.skipped += stored.updated;
     checkpoint.failed += page.rejected;
@@ -91,7 +92,7 @@ export async function importDiscogsCollection(deps: ImportDiscogsDeps, options: 
     checkpoint.nextPage += 1;
     await deps.syncState.set(DISCOGS_CHECKPOINT_KEY, checkpoint);
   }
-  const removed = checkpoint.full ? await deps.collection.removeCopiesNotSeenSince(checkpoint.startedAt) : 0;
+  const removed = checkpoint.full ? await deps.collection.removeCopiesNotSeenBy(checkpoint.run) : 0;
   const newest = Math.max(checkpoint.newest ?? 0, cursor?.lastDateAdded ?? 0);
   if (newest > 0) await deps.syncState.set(DISCOGS_CURSOR_KEY, { lastDateAdded: newest } satisfies Cursor);
   await deps.syncState.delete(DISCOGS_CHECKPOINT_KEY);

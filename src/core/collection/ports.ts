@@ -10,10 +10,10 @@ export interface CollectionSource {
 
 /** The collection as stored. */
 export interface CollectionRepository {
-  /** Upserts each copy by its instance id (and its album by title + album artist), stamping it seen at `seenAt`. */
-  storeCopies(copies: readonly OwnedCopy[], seenAt: number): Promise<CopiesStored>;
-  /** Removes Discogs copies a full import did not see (sold, given away). */
-  removeCopiesNotSeenSince(seenAt: number): Promise<number>;
+  /** Upserts each copy by its instance id (and its album by title + album artist), marking it seen by import run `run`. */
+  storeCopies(copies: readonly OwnedCopy[], run: number): Promise<CopiesStored>;
+  /** Removes the Discogs copies import run `run` did not see (sold, given away). */
+  removeCopiesNotSeenBy(run: number): Promise<number>;
   list(query: AlbumQuery): Promise<AlbumPage>;
   show(albumId: number): Promise<AlbumDetail | undefined>;
   add(album: NewAlbum): Promise<{ albumId: number; created: boolean; copyId: number }>;

@@ -7,7 +7,7 @@ export interface CollectionItemRow {
   discogs_instance_id: number | null; folder_id: number | null; rating: number | null; date_added: number | null;
   support: string | null; formats: string; labels: string; genres: string; styles: string; master_id: number | null;
   release_year: number | null; cover_url: string | null; thumb_url: string | null; notes: string | null;
-  created_at: number; updated_at: number;
+  seen_by_import: number | null; created_at: number; updated_at: number;
 }
 
 export const CollectionItemEntity = new EntitySchema<CollectionItemRow>({
@@ -18,7 +18,7 @@ export const CollectionItemEntity = new EntitySchema<CollectionItemRow>({
     discogs_instance_id: int(true), folder_id: int(true), rating: int(true), date_added: epoch(true),
     support: str(true), formats: json('[]'), labels: json('[]'), genres: json('[]'), styles: json('[]'),
     master_id: int(true), release_year: int(true), cover_url: str(true), thumb_url: str(true), notes: text(true),
-    created_at: epoch(), updated_at: epoch(),
+    seen_by_import: int(true), created_at: epoch(), updated_at: epoch(),
   },
   indices: [
     { name: 'uq_collection_instance', columns: ['discogs_instance_id'], unique: true },

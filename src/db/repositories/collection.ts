@@ -32,19 +32,19 @@ export class SqliteCollection implements CollectionRepository {
     return statement;
   }
 
-  async storeCopies(copies: readonly OwnedCopy[], seenAt: number): Promise<CopiesStored> {
+  async storeCopies(copies: readonly OwnedCopy[], run: number): Promise<CopiesStored> {
     const sql = this.db.sqlite;
     const findCopy = this.prepare('SELECT id FROM collection_items WHERE discogs_instance_id = ?');
     const upsertCopy = this.prepare(
       `INSERT INTO collection_items (album_id, source, discogs_release_id, discogs_instance_id, folder_id, rating, date_added, support,
-         formats, labels, genres, styles, master_id, release_year, cover_url, thumb_url, notes, created_at, updated_at)
+         formats, labels, genres, styles, master_id, release_year, cover_url, thumb_url, notes, seen_by_import, created_at, updated_at)
        VALUES (@albumId, 'discogs', @releaseId, @instanceId, @folderId, @rating, @dateAdded, @support, @formats, @labels, @genres, @styles,
-         @masterId, @year, @coverUrl, @thumbUrl, @notes, @now, @seenAt)
+         @masterId, @year, @coverUrl, @thumbUrl, @notes, @run, @now, @now)
        ON CONFLICT (discogs_instance_id) DO UPDATE SET album_id = excluded.album_id, discogs_release_id = excluded.discogs_release_id,
          folder_id = excluded.folder_id, rating = excluded.rating, date_added = excluded.date_added, support = excluded.support,
          formats = excluded.formats, labels = excluded.labels, genres = excluded.genres, styles = excluded.styles,
          master_id = excluded.master_id, release_year = excluded.release_year, cover_url = excluded.cover_url,
-         thumb_url = excluded.thumb_url, notes = excluded.notes, updated_at = excluded.updated_at`,
+         thumb_url = excluded.thumb_url, notes = excluded.notes, seen_by_import = excluded.seen_by_import, updated_at = excluded.updated_at`,
     );
     const upsertMetadata = this.prepare(
       `INSERT INTO metadata (album_id, labels, film_title, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
@@ -67,7 +67,7 @@ export class SqliteCollection implements CollectionRepository {
           albumId, releaseId: copy.releaseId, instanceId: copy.instanceId, folderId: copy.folderId, rating: copy.rating,
           dateAdded: copy.dateAdded, support, formats: JSON.stringify(copy.formats), labels: JSON.stringify(copy.labels),
           genres: JSON.stringify(copy.genres), styles: JSON.stringify(copy.styles), masterId: copy.masterId, year: copy.year,
-          coverUrl: copy.coverUrl, thumbUrl: copy.thumbUrl, notes: copy.notes, now, seenAt,
+          coverUrl: copy.coverUrl, thumbUrl: copy.thumbUrl, notes: copy.notes, now, run,
         });
         if (existed) result.updated += 1;
         else result.created += 1;
@@ -76,8 +76,8 @@ export class SqliteCollection implements CollectionRepository {
     return result;
   }
 
-  async removeCopiesNotSeenSince(seenAt: number): Promise<number> {
-    return this.db.sqlite.prepare(`DELETE FROM collection_items WHERE source = 'discogs' AND updated_at < ?`).run(seenAt).changes;
+  async removeCopiesNotSeenBy(run: number): Promise<number> {
+    return this.db.sqlite.prepare(`DELETE FROM collection_items WHERE source = 'discogs' AND (seen_by_import IS NULL OR seen_by_import <> ?)`).run(run).changes;
   }
 
   list(query: AlbumQuery): Promise<AlbumPage> {

@@ -16,7 +16,10 @@ const CONTROLS: { verb: RoonControl; says: string }[] = [
 const ZONE_HELP = 'zone name or id (default: config roon.defaultZone, else the playing zone)';
 
 export function registerRoonCommands(program: Command): void {
-  const roon = program.command('roon').description('the Roon Core: pairing, zones and playback control');
+  const roon = program
+    .command('roon')
+    .description('the Roon Core: pairing, zones and playback control')
+    .addHelpText('after', examples('aime roon pair', 'aime roon zones', 'aime roon volume +5 --zone Kitchen', 'aime roon play-album "Miles Davis" "Kind of Blue"'));
 
   roon
     .command('status')

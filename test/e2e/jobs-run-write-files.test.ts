@@ -88,7 +88,7 @@ it('rotation keeps exactly the newest 5 files of a type', async () => {
 });
 
 it('never starts a second run of a job that is still running', async () => {
-  ai.latencyMs = 1500;
+  ai.latencyMs = 3000;
   try {
     const first = runJob('weekly-haiku');
     await eventually(async () => {

@@ -18,7 +18,8 @@ const TIME_ZONE = 'Europe/Paris';
 /**
  * Every statistic of `aime stats` on a generated million listens (SPEC §6): the core
  * functions over the real SQLite file, as the daemon calls them, median of 7 runs. The
- * first read after a bulk import folds the rollups once; that is measured on its own.
+ * first read after a bulk import folds the rollups (quarters, tracks, artist transitions)
+ * once; that is measured on its own.
  */
 export const analyticsBenchmark: Benchmark = {
   group: 'analytics',
@@ -37,6 +38,7 @@ export const analyticsBenchmark: Benchmark = {
         const period = (range: RangeName) => resolvePeriod({ range }, 'all', { timeZone: TIME_ZONE, now, history });
         started = performance.now();
         await analytics.sessions(period('week'));
+        await analytics.artistPairs(period('week'), 1);
         const foldMs = performance.now() - started;
 
         const measure = async (name: string, targetMs: number, read: () => Promise<unknown>): Promise<BenchResult> => {

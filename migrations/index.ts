@@ -4,6 +4,7 @@ import { CollectionSeenByImport1763730000000 } from './1763730000000-collection-
 import { PresentationLanguage1763740000000 } from './1763740000000-presentation-language.js';
 import { ListeningRollups1763770000000 } from './1763770000000-listening-rollups.js';
 import { ListenSlotsWeekIndex1763770000001 } from './1763770000001-listen-slots-week-index.js';
+import { ArtistTransitions1763770000002 } from './1763770000002-artist-transitions.js';
 
 /**
  * Every migration, oldest first. Released migrations are never edited: a schema change is
@@ -12,4 +13,4 @@ import { ListenSlotsWeekIndex1763770000001 } from './1763770000001-listen-slots-
  * 17637300xxxxx collection, 17637400xxxxx ai, 17637500xxxxx playlists,
  * 17637600xxxxx jobs, 17637700xxxxx analytics.
  */
-export const MIGRATIONS = [InitialSchema1763700000000, ListensTrackTitleIndex1763710000000, CollectionSeenByImport1763730000000, PresentationLanguage1763740000000, ListeningRollups1763770000000, ListenSlotsWeekIndex1763770000001];
+export const MIGRATIONS = [InitialSchema1763700000000, ListensTrackTitleIndex1763710000000, CollectionSeenByImport1763730000000, PresentationLanguage1763740000000, ListeningRollups1763770000000, ListenSlotsWeekIndex1763770000001, ArtistTransitions1763770000002];

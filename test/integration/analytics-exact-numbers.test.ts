@@ -117,16 +117,23 @@ describe('analytics on a hand-made history (Europe/Paris)', () => {
   });
 
   it('keeps the rollups exact when listens are added, deleted and moved', async () => {
+    await artistPatterns(analytics, await week(), 10);
+    // A play slipped between two others changes the pairs around it.
+    const four = db.sqlite.prepare(`SELECT id FROM tracks WHERE title = 'Four'`).pluck().get() as number;
+    db.sqlite.prepare(`INSERT INTO listening_history (track_id, timestamp, source, created_at) VALUES (?, ?, 'roon', 0)`).run(four, parisWinter('2026-01-07 08:33'));
+    const expectedPairs = [{ first: 'Alpha', second: 'Beta', count: 2 }, { first: 'Alpha', second: 'Gamma', count: 2 }, { first: 'Beta', second: 'Gamma', count: 1 }];
+    expect((await artistPatterns(analytics, await week(), 10)).pairs).toEqual(expectedPairs);
     const sunday = db.sqlite.prepare('SELECT track_id FROM listening_history WHERE id = ?').pluck().get(listenIds[9]) as number;
     db.sqlite.prepare('DELETE FROM listening_history WHERE id = ?').run(listenIds[9]);
     db.sqlite.prepare(`INSERT INTO listening_history (track_id, timestamp, source, created_at) VALUES (?, ?, 'roon', 0)`).run(sunday, parisWinter('2026-01-08 10:00'));
     db.sqlite.prepare('UPDATE listening_history SET timestamp = ? WHERE id = ?').run(parisWinter('2026-01-09 10:00'), listenIds[6]);
     const heatmap = await listeningHeatmap(analytics, await week());
     expect(heatmap.cells[6]?.[23]).toBe(0);
-    expect([heatmap.cells[3]?.[10], heatmap.cells[4]?.[10], heatmap.cells[2]?.[8]]).toEqual([1, 1, 2]);
+    expect([heatmap.cells[3]?.[10], heatmap.cells[4]?.[10], heatmap.cells[2]?.[8]]).toEqual([1, 1, 3]);
     expect((await listeningSessions(analytics, await week())).sessions).toBe(5);
+    expect((await artistPatterns(analytics, await week(), 10)).pairs).toEqual(expectedPairs);
     const all = await listeningSummary(analytics, await period({ range: 'all' }), 1);
-    expect(all.listens).toBe(12);
+    expect(all.listens).toBe(13);
   });
 
   it('gives zeros, not errors, for a period without listens', async () => {

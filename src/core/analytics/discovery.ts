@@ -1,6 +1,6 @@
 import { localDay, dayToDate } from './local-time.js';
 import { shownBounds, type LocalPeriod } from './periods.js';
-import { SESSION_GAP_SECONDS, type AnalyticsRepository, type ArtistPair, type UnplayedAlbum } from './ports.js';
+import type { AnalyticsRepository, ArtistPair, UnplayedAlbum } from './ports.js';
 import type { ShownBounds } from './summary.js';
 
 /** What is new, what goes together, and what sits on the shelf unheard. */
@@ -25,12 +25,12 @@ export async function listeningDiscoveries(repository: AnalyticsRepository, peri
 }
 
 export interface PatternReport extends ShownBounds {
-  /** Artists heard one straight after the other (under 30 minutes apart), either order. */
+  /** Artists heard one straight after the other (30 minutes apart at most), either order; the second listen in the period. */
   readonly pairs: ArtistPair[];
 }
 
 export async function artistPatterns(repository: AnalyticsRepository, period: LocalPeriod, limit: number): Promise<PatternReport> {
-  return { ...shownBounds(period), pairs: await repository.artistPairs(period, SESSION_GAP_SECONDS, limit) };
+  return { ...shownBounds(period), pairs: await repository.artistPairs(period, limit) };
 }
 
 export interface UnplayedReport {

@@ -112,6 +112,7 @@ export interface AnalyticsRepository {
   /** Sessions: runs of listens with no silence longer than SESSION_GAP_SECONDS inside. */
   sessions(period: Period): Promise<SessionFacts>;
   discoveries(period: Period, limit: number): Promise<Discoveries>;
-  artistPairs(period: Period, gapSeconds: number, limit: number): Promise<ArtistPair[]>;
+  /** Pairs of different artists heard straight after one another (SESSION_GAP_SECONDS apart at most), the second in the period. */
+  artistPairs(period: Period, limit: number): Promise<ArtistPair[]>;
   unplayedCollection(limit: number): Promise<{ total: number; albums: UnplayedAlbum[] }>;
 }

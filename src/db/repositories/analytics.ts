@@ -3,6 +3,7 @@ import type {
 } from '../../core/analytics/ports.js';
 import type { Database } from '../data-source.js';
 import { foldRollups, hourOfWeek, listeningDays, registerSessionWalk, sessions } from './analytics-rollups.js';
+import { artistPairs, foldTransitions } from './analytics-transitions.js';
 
 /**
  * Analytics as SQL aggregates. Counts per track come from the track_plays rollup when a
@@ -98,18 +99,9 @@ export class SqliteAnalytics implements AnalyticsRepository {
     return { artists: artists[0]?.total ?? 0, albums: albums[0]?.total ?? 0, topArtists: artists.map(strip), topAlbums: albums.map(strip) };
   }
 
-  /** Consecutive listens of two different artists, no more than `gapSeconds` apart. */
-  async artistPairs(period: Period, gapSeconds: number, limit: number): Promise<ArtistPair[]> {
-    const rows = this.db.sqlite
-      .prepare(`WITH heard AS (SELECT l.timestamp AS at, t.artist_id AS artist,
-            lag(l.timestamp) OVER (ORDER BY l.timestamp) AS previous_at, lag(t.artist_id) OVER (ORDER BY l.timestamp) AS previous
-          FROM listening_history l JOIN tracks t ON t.id = l.track_id WHERE l.timestamp >= :from AND l.timestamp < :to),
-        pairs AS (SELECT min(artist, previous) AS x, max(artist, previous) AS y, count(*) AS count FROM heard
-          WHERE previous IS NOT NULL AND artist <> previous AND at - previous_at <= :gap GROUP BY x, y)
-        SELECT a1.name AS first, a2.name AS second, pairs.count FROM pairs JOIN artists a1 ON a1.id = pairs.x JOIN artists a2 ON a2.id = pairs.y
-        ORDER BY pairs.count DESC, min(a1.name, a2.name), max(a1.name, a2.name) LIMIT :limit`)
-      .all({ ...period, gap: gapSeconds, limit }) as ArtistPair[];
-    return rows.map((pair) => (pair.first <= pair.second ? pair : { first: pair.second, second: pair.first, count: pair.count }));
+  async artistPairs(period: Period, limit: number): Promise<ArtistPair[]> {
+    foldTransitions(this.db.sqlite);
+    return artistPairs(this.db.sqlite, period, limit);
   }
 
   async unplayedCollection(limit: number): Promise<{ total: number; albums: UnplayedAlbum[] }> {

@@ -72,6 +72,8 @@ export class RoonConnection extends EventEmitter<ConnectionEvents> {
 
   constructor(options: RoonConnectionOptions) {
     super();
+    // Every `aime now` and pending command listens here for a while.
+    this.setMaxListeners(0);
     this.options = options;
     this.stateFile = new RoonStateFile(options.statePath);
   }

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { ConfigFile, type AimeConfig } from '../config/config.js';
-import { errorMessage } from '../core/errors.js';
+import { errorMessage, isAimeError } from '../core/errors.js';
 import type { JobName, JobTrigger } from '../core/jobs/catalogue.js';
 import type { OutputPlace } from '../core/exports/files.js';
 import { openDatabase, type Database } from '../db/data-source.js';
@@ -81,7 +81,7 @@ export async function runJob(job: JobName, body: (context: JobContext) => Promis
     if (!abort.signal.aborted) finish('ok', result);
     log.info({ outputFile: result.outputFile, durationMs: Date.now() - data.startedAt }, 'job finished');
   } catch (error) {
-    if (!abort.signal.aborted) finish('error', {}, errorMessage(error));
+    if (!abort.signal.aborted) finish('error', { details: isAimeError(error) ? error.detail : undefined }, errorMessage(error));
     log.error({ err: error }, 'job failed');
   } finally {
     await http.close();

@@ -1,5 +1,4 @@
-import { isJobName, JOB_NAMES, type JobRun } from '../../core/jobs/catalogue.js';
-import type { JobRunRepository } from '../../core/jobs/catalogue.js';
+import { isJobName, JOB_NAMES, type JobRun, type JobRunRepository } from '../../core/jobs/catalogue.js';
 import type { JobRunDto } from '../../rpc/methods/jobs.js';
 import type { SchedulerService } from '../scheduler/service.js';
 import { asParams, invalid, optionalInt, optionalString, requiredString } from './params.js';

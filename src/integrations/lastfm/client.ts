@@ -1,4 +1,4 @@
-import type { AimeError } from '../../core/errors.js';
+import { RetryLaterError, type AimeError } from '../../core/errors.js';
 import type { LovedPage, ScrobblePage, ScrobbleSource, ScrobbleWindow, ScrobblerProfile } from '../../core/listens/ports.js';
 import type { HttpClient } from '../http.js';
 import { interpretLastfmReply } from './failures.js';
@@ -30,7 +30,7 @@ export class LastfmClient implements ScrobbleSource {
     if (window.withLoved) params.extended = 1;
     if (window.from !== undefined) params.from = window.from;
     if (window.to !== undefined) params.to = window.to;
-    return toScrobblePage(await this.call('user.getRecentTracks', params, signal));
+    return toScrobblePage(await this.call('user.getRecentTracks', params, signal, (body) => foreignHistory(body, this.account.username)));
   }
 
   async lovedTracks(page: number, limit: number, signal?: AbortSignal): Promise<LovedPage> {
@@ -51,7 +51,8 @@ export class LastfmClient implements ScrobbleSource {
     }
   }
 
-  private async call(method: string, params: Record<string, string | number>, signal?: AbortSignal): Promise<unknown> {
+  /** `check` may refuse a well-formed body (RetryLaterError: asked again with backoff). */
+  private async call(method: string, params: Record<string, string | number>, signal?: AbortSignal, check?: (body: unknown) => AimeError | undefined): Promise<unknown> {
     const url = new URL(this.account.apiUrl);
     url.searchParams.set('method', method);
     for (const [name, value] of Object.entries(params)) url.searchParams.set(name, String(value));
@@ -64,10 +65,19 @@ export class LastfmClient implements ScrobbleSource {
       classify: (response) => {
         const verdict = interpretLastfmReply(response, this.account.username);
         if ('error' in verdict) return verdict.error;
+        const refused = check?.(verdict.body);
+        if (refused) return refused;
         body = verdict.body;
         return undefined;
       },
     });
     return body;
   }
+}
+
+/** Last.fm has been seen answering with another user's recent tracks ("random results"); such a page is asked again. */
+function foreignHistory(body: unknown, username: string): AimeError | undefined {
+  const owner = (body as { recenttracks?: { '@attr'?: { user?: unknown } } })?.recenttracks?.['@attr']?.user;
+  if (typeof owner !== 'string' || owner.toLowerCase() === username.toLowerCase()) return undefined;
+  return new RetryLaterError(`Last.fm answered with the history of "${owner}" instead of "${username}"`);
 }

@@ -94,4 +94,24 @@ describe('roon-tracker', () => {
     expect(tracker).toMatchObject({ running: true, details: { recorded: 3 } });
     expect(listens()).toHaveLength(3);
   });
+
+  it('is restored after a daemon restart, and records nothing once stopped', async () => {
+    await daemon.stop();
+    daemon = await startDaemon(home);
+    await eventually(async () => JSON.parse((await runCli(home, ['status', '--json'])).stdout).services['roon-tracker']?.running === true);
+    await eventually(async () => JSON.parse((await runCli(home, ['roon', 'status', '--json'])).stdout).connected === true);
+    core.setQueue('1601kitchen', core.albumTracks('Simon & Garfunkel', 'Bridge over Troubled Water'), { state: 'playing' });
+    core.advance('1601kitchen', 100);
+    core.advance('1601kitchen', 100);
+    await eventually(() => listens().length === 4);
+    expect(listens()[3]).toMatchObject({ title: 'Bridge over Troubled Water', zone: 'Kitchen' });
+
+    expect((await runCli(home, ['service', 'stop', 'roon-tracker'])).code).toBe(0);
+    core.control('1601kitchen', 'next'); // El Condor Pasa (186 s): 160 s would count
+    core.advance('1601kitchen', 80);
+    core.advance('1601kitchen', 80);
+    // The Roon connection stays up (commands and `aime now` use it); only the recording stops.
+    await eventually(async () => JSON.parse((await runCli(home, ['roon', 'zones', '--json'])).stdout).zones.find((z: { id: string }) => z.id === '1601kitchen')?.nowPlaying?.seek === 160);
+    expect(listens()).toHaveLength(4);
+  });
 });

@@ -45,7 +45,7 @@ export function resolvePeriod(request: PeriodRequest, fallback: RangeName, conte
   if (request.from || request.to) {
     firstDay = request.from ? dateToDay(request.from) : Math.min(firstHeard, today);
     if (request.to) lastDay = dateToDay(request.to);
-    if (lastDay < firstDay) throw new UserError(`--to ${dayToDate(lastDay)} is before --from ${dayToDate(firstDay)}`);
+    if (lastDay < firstDay) throw new UserError(`the period would end (${dayToDate(lastDay)}) before it starts (${dayToDate(firstDay)})`);
   } else {
     const range = request.range ?? fallback;
     firstDay = range === 'all' ? Math.min(firstHeard, today) : today - RANGE_DAYS[range] + 1;

@@ -84,6 +84,16 @@ describe('Roon play threshold', () => {
     expect(play(t, 100, 60, { title: 'Jóga', length: 305 })).toHaveLength(1);
   });
 
+  it('counts a play once when grouping moves it to a new zone mid-track', () => {
+    const t = tracker();
+    t.observe(zone('playing', { seek: 0 }, 'z1'));
+    expect(play(t, 0, 130)).toHaveLength(1);
+    t.forget('z1');
+    expect(t.observe(zone('playing', { seek: 131 }, 'z2'))).toBeUndefined();
+    nowMs += 130_000;
+    expect(t.observe(zone('playing', { seek: 261 }, 'z2'))).toBeUndefined();
+  });
+
   it('tracks zones apart', () => {
     const t = tracker();
     t.observe(zone('playing', { seek: 0 }, 'z1'));

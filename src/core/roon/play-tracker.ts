@@ -4,7 +4,9 @@
  * playing: a paused, stopped or loading zone adds nothing. A track counts when it is
  * longer than 30 s and was played for half its length or 4 minutes, whichever comes first;
  * it is reported once, with the moment it started. Live streams (no length) and the
- * configured radio stations never count. A grouped zone is one zone, so it counts once.
+ * configured radio stations never count. A grouped zone is one zone, so it counts once;
+ * and when grouping replaces zones mid-track (Roon gives the group a new zone id), the play
+ * already reported under the old zone is recognised by its track and start time.
  */
 import type { Clock } from '../ports.js';
 import type { PlayReport } from '../model.js';
@@ -13,6 +15,8 @@ import type { NowPlaying, Zone } from './zone.js';
 
 export const MIN_TRACK_SECONDS = 30;
 export const ENOUGH_SECONDS = 240;
+/** Two sightings of one track whose start times differ by less than this are one play. */
+const SAME_START_SECONDS = 5;
 
 /** How long a track must have been played to count. */
 export function playThreshold(lengthSeconds: number): number {
@@ -35,6 +39,8 @@ export interface PlayTrackerOptions {
 
 export class PlayTracker {
   private readonly zones = new Map<string, TrackInstance>();
+  /** Reported plays by track identity → start time, to recognise one moved to another zone. */
+  private readonly reported = new Map<string, number>();
   private readonly options: PlayTrackerOptions;
 
   constructor(options: PlayTrackerOptions) {
@@ -51,7 +57,10 @@ export class PlayTracker {
     const identity = [track.title, track.artist, track.album, track.length ?? 'live'].join('\u0000');
     let instance = this.zones.get(zone.id);
     if (!instance || instance.identity !== identity || restarted(instance, track)) {
-      instance = { identity, startedAt: this.nowSeconds() - (track.seek ?? 0), played: 0, lastSeek: track.seek, reported: false };
+      const startedAt = this.nowSeconds() - (track.seek ?? 0);
+      const known = this.reported.get(identity);
+      const reported = known !== undefined && Math.abs(known - startedAt) < SAME_START_SECONDS;
+      instance = { identity, startedAt, played: 0, lastSeek: track.seek, reported };
       this.zones.set(zone.id, instance);
     } else if (track.seek !== null) {
       const step = instance.lastSeek === null ? 0 : track.seek - instance.lastSeek;
@@ -71,12 +80,19 @@ export class PlayTracker {
     };
     if (radioStationMatcher(this.options.radioStations())(play)) return undefined;
     instance.reported = true;
+    this.remember(identity, instance.startedAt);
     return play;
   }
 
   /** A zone went away (removed, regrouped): its unfinished track is dropped. */
   forget(zoneId: string): void {
     this.zones.delete(zoneId);
+  }
+
+  private remember(identity: string, startedAt: number): void {
+    const hourAgo = this.nowSeconds() - 3600;
+    for (const [key, at] of this.reported) if (at < hourAgo) this.reported.delete(key);
+    this.reported.set(identity, startedAt);
   }
 
   private countable(track: NowPlaying): boolean {

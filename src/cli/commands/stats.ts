@@ -51,7 +51,10 @@ function periodAction<M extends PeriodMethod>(method: M, show: (cli: CliRuntime,
 const views = () => import('../stats-views.js');
 
 export function registerStatsCommands(program: Command): void {
-  const stats = program.command('stats').description('listening statistics in the configured time zone: totals, tops, heatmap, sessions, streaks…');
+  const stats = program
+    .command('stats')
+    .description('listening statistics in the configured time zone: totals, tops, heatmap, sessions, streaks…')
+    .addHelpText('after', examples('aime stats --range year', 'aime stats heatmap', 'aime stats compare --range month', 'aime stats unplayed'));
 
   periodOptions(stats.command('summary', { isDefault: true }), 'all', true)
     .description('totals, hours listened, top artists/albums/tracks, daily average, peak hour and weekday (the default)')

@@ -69,6 +69,8 @@ export class RoonConnection extends EventEmitter<ConnectionEvents> {
   private lastError: string | null = null;
   private address: string | null = null;
   private everPaired = false;
+  /** Bumped by stop(), so an attempt still discovering when stopped never connects. */
+  private generation = 0;
 
   constructor(options: RoonConnectionOptions) {
     super();
@@ -108,6 +110,7 @@ export class RoonConnection extends EventEmitter<ConnectionEvents> {
 
   async stop(): Promise<void> {
     this.running = false;
+    this.generation += 1;
     clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
     // Forgotten first, so the loss that closing causes is not logged as an outage.
@@ -188,12 +191,13 @@ export class RoonConnection extends EventEmitter<ConnectionEvents> {
 
   private async connect(): Promise<void> {
     if (!this.running || !this.api) return;
+    const generation = this.generation;
     let host = this.options.host;
     let port = this.options.port;
     if (!host) {
       this.setPhase(this.everPaired ? 'reconnecting' : 'discovering');
       const found = await discoverCore({ timeoutMs: 3000, targets: this.options.discoveryTargets });
-      if (!this.running) return;
+      if (!this.running || generation !== this.generation) return;
       if (!found) {
         this.lastError = 'no Roon Core answered on the local network';
         this.scheduleRetry();

@@ -45,6 +45,7 @@ export function roonHandlers(deps: RoonHandlerDeps) {
     try {
       zoneId = zones.length ? resolveZone(zones, wanted, deps.defaultZone()).id : null;
     } catch {
+      // A roon.defaultZone that names no zone any more (renamed in Roon) must not blank `aime now`.
       zoneId = zones[0]?.id ?? null;
     }
     return { connection: status(), zones: zones.map(zoneDto), zoneId };

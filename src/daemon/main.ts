@@ -96,7 +96,13 @@ export async function runDaemon(options: DaemonOptions): Promise<void> {
       registry,
       roon: roon.summary,
     }),
-    ...configHandlers({ config, changed: (key) => log.info({ key }, 'configuration changed') }),
+    ...configHandlers({
+      config,
+      changed: (key) => {
+        log.info({ key }, 'configuration changed');
+        scheduler.configurationChanged(key).catch((error: unknown) => log.error({ err: error }, 'scheduler could not apply the new schedule'));
+      },
+    }),
     ...serviceHandlers(registry),
     ...dbHandlers(db),
     ...ai.handlers,

@@ -115,3 +115,19 @@ it('runs once, at start, a job whose scheduled time passed while the daemon was 
   await new Promise((resolve) => setTimeout(resolve, 1500));
   expect(await history(home, 'markdown-export')).toHaveLength(1);
 }, 60_000);
+
+it('re-arms the jobs when the schedule changes through aime config set', async () => {
+  const home = await homeWith({});
+  await start(home);
+  expect((await runCli(home, ['service', 'start', 'scheduler'])).code).toBe(0);
+  const jobs = JSON.stringify({ ...OTHERS_OFF, 'json-export': { cron: '* * * * * *' } });
+  const set = await runCli(home, ['config', 'set', 'scheduler.jobs', jobs]);
+  expect(set.code).toBe(0);
+  const runs = await eventually(async () => {
+    const found = (await history(home, 'json-export')).filter((run) => run.trigger === 'schedule' && run.status === 'ok');
+    return found.length >= 1 && found;
+  }, 15_000, 200);
+  expect(runs[0]!.outputFile).toMatch(/export-json-\d{8}-\d{6}(-\d+)?\.json$/);
+  const list = JSON.parse((await runCli(home, ['--json', 'jobs', 'list'])).stdout) as { jobs: JobDto[] };
+  expect(list.jobs.find((job) => job.name === 'json-export')).toMatchObject({ cron: '* * * * * *', scheduled: true });
+}, 40_000);

@@ -16,13 +16,13 @@ export function configHandlers(deps: ConfigDeps) {
       const params = asParams(raw);
       const key = requiredString(params, 'key');
       const value = params.value;
-      const entry = deps.config.set(key, typeof value === 'string' ? value : JSON.stringify(value));
+      const entry = await deps.config.set(key, typeof value === 'string' ? value : JSON.stringify(value));
       deps.changed(key);
       return entry;
     },
     'config.unset': async (raw) => {
       const key = requiredString(asParams(raw), 'key');
-      const entry = deps.config.unset(key);
+      const entry = await deps.config.unset(key);
       deps.changed(key);
       return entry;
     },

@@ -57,6 +57,9 @@ export class SchedulerService implements Service {
   private staleChecked = false;
   /** Jobs to arm once their current (manual) run ends: Bree cannot arm a job whose worker runs. */
   private readonly armWhenIdle = new Set<JobName>();
+  private replanWhenIdle = false;
+  /** Between start() and stop(), even with every job disabled. */
+  private started = false;
 
   constructor(deps: SchedulerDeps) {
     this.deps = deps;
@@ -79,14 +82,17 @@ export class SchedulerService implements Service {
       const facts = { previousScheduledAt: cronSchedule(job.cron, job.timezone).previous(now), schedulerSince: since, lastRunStartedAt: this.deps.runs.latest(job.name)?.startedAt ?? null };
       if (missedRun(facts)) missed.push(job.name);
     }
+    this.started = true;
     for (const name of unknownOverrides(this.deps.config.values())) this.deps.log.warn({ job: name }, 'scheduler.jobs names a job that does not exist');
     if (missed.length) void this.catchUp(missed);
   }
 
   async stop(): Promise<void> {
     const bree = this.bree;
+    this.started = false;
     this.scheduled.clear();
     this.armWhenIdle.clear();
+    this.replanWhenIdle = false;
     if (!bree) return;
     const stopping = bree.stop();
     const limit = new Promise<void>((resolve) => setTimeout(resolve, 2000).unref());
@@ -98,11 +104,30 @@ export class SchedulerService implements Service {
   report(): ServiceReport {
     const last = this.deps.runs.history({ limit: 1 })[0];
     return {
-      running: this.scheduled.size > 0,
+      running: this.started,
       lastRunAt: last ? new Date(last.startedAt) : null,
       lastError: last && last.status !== 'ok' && last.status !== 'running' ? `${last.job}: ${last.error ?? last.status}` : null,
       details: { scheduledJobs: this.scheduled.size, runningJobs: [...this.active.keys()] },
     };
+  }
+
+  /**
+   * `aime config set scheduler.jobs|timezone` while the scheduler runs: the jobs are re-armed
+   * with the new schedule at once, or as soon as no job is running (a run is never cut short).
+   */
+  async configurationChanged(key: string): Promise<void> {
+    if ((key !== 'scheduler.jobs' && key !== 'timezone') || !this.started) return;
+    if (this.active.size > 0) {
+      this.replanWhenIdle = true;
+      return;
+    }
+    await this.replan();
+  }
+
+  private async replan(): Promise<void> {
+    await this.stop();
+    await this.start();
+    this.deps.log.info({ jobs: [...this.scheduled] }, 'jobs re-armed with the new schedule');
   }
 
   /** The zone schedules are read in (config `timezone`). */
@@ -263,5 +288,8 @@ export class SchedulerService implements Service {
     }
     const finished = this.deps.runs.get(run.runId);
     if (finished) for (const resolve of run.waiters) resolve(finished);
+    if (this.replanWhenIdle && this.active.size === 0) {
+      this.replan().catch((error: unknown) => this.deps.log.error({ err: error }, 'jobs could not be re-armed'));
+    }
   }
 }

@@ -62,6 +62,10 @@ describe('analytics on a hand-made history (Europe/Paris)', () => {
     expect(summary).toMatchObject({ listens: 12, hours: 0.5, unknownDurationListens: 4, artists: 3, albums: 3, tracks: 5 });
     expect(summary.topArtists).toEqual([{ name: 'Alpha', plays: 8 }, { name: 'Beta', plays: 3 }]);
     expect(summary.dailyAverage).toBe(Math.round((12 / all.days) * 10) / 10);
+    // Most of the history: the rollup minus the one listen before the period.
+    const most = await listeningSummary(analytics, await period({ from: '2026-01-05', to: '2026-11-21' }), 3);
+    expect(most).toMatchObject({ listens: 11, hours: 0.5, unknownDurationListens: 4, artists: 3, albums: 3, tracks: 5 });
+    expect(most.topArtists).toEqual([{ name: 'Alpha', plays: 7 }, { name: 'Beta', plays: 3 }, { name: 'Gamma', plays: 1 }]);
   });
 
   it('draws the hour × weekday heatmap on the local clock', async () => {

@@ -118,16 +118,26 @@ export class SqliteAnalytics implements AnalyticsRepository {
 
   /**
    * Listens per track in a period, as SQL binding :from and :to. The whole history reads the
-   * rollup; a part of it scans only its own listens through the timestamp index.
+   * rollup; most of it reads the rollup minus the listens outside the period; a smaller part
+   * scans only its own listens through the timestamp index. Either way the listens scanned
+   * are the fewer side.
    */
   private playsPerTrack(period: Period): string {
     const history = this.db.sqlite
       .prepare('SELECT (SELECT min(timestamp) FROM listening_history) AS first, (SELECT max(timestamp) FROM listening_history) AS last')
       .get() as { first: number | null; last: number | null };
-    if (history.first !== null && history.last !== null && period.from <= history.first && history.last < period.to) {
-      foldRollups(this.db.sqlite);
-      return 'SELECT track_id, listens AS plays FROM track_plays';
-    }
-    return 'SELECT track_id, count(*) AS plays FROM listening_history WHERE timestamp >= :from AND timestamp < :to GROUP BY track_id';
+    const inside = 'SELECT track_id, count(*) AS plays FROM listening_history WHERE timestamp >= :from AND timestamp < :to GROUP BY track_id';
+    if (history.first === null || history.last === null) return inside;
+    const span = history.last - history.first + 1;
+    const covered = Math.min(period.to, history.last + 1) - Math.max(period.from, history.first);
+    if (covered * 2 <= span) return inside;
+    foldRollups(this.db.sqlite);
+    if (covered >= span) return 'SELECT track_id, listens AS plays FROM track_plays';
+    return `SELECT tp.track_id, tp.listens - coalesce(outside.plays, 0) AS plays FROM track_plays tp
+      LEFT JOIN (SELECT track_id, count(*) AS plays FROM (
+          SELECT track_id FROM listening_history WHERE timestamp < :from
+          UNION ALL SELECT track_id FROM listening_history WHERE timestamp >= :to)
+        GROUP BY track_id) AS outside ON outside.track_id = tp.track_id
+      WHERE tp.listens > coalesce(outside.plays, 0)`;
   }
 }

@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import type Bree from 'bree';
 import type { ConfigFile } from '../../config/config.js';
@@ -8,7 +7,8 @@ import { isJobName, JOB_NAMES, type JobName, type JobRun, type JobRunRepository,
 import type { SyncStateRepository } from '../../core/ports.js';
 import type { Logger } from '../../log.js';
 import type { Service, ServiceReport } from '../services.js';
-import { cronSchedule, hasSeconds } from './cron.js';
+import { buildBree } from './bree.js';
+import { cronSchedule } from './cron.js';
 import { plannedJobs, unknownOverrides, type PlannedJob } from './jobs.js';
 
 export interface SchedulerDeps {
@@ -35,8 +35,6 @@ export interface JobView extends PlannedJob {
 }
 
 const SINCE_KEY = 'scheduler.since';
-/** A hung job is terminated after this long (the longest job, a full enrichment, takes minutes). */
-const JOB_TIME_LIMIT_MS = 2 * 60 * 60 * 1000;
 
 /**
  * The `scheduler` service: Bree runs each job of the catalogue in its own worker thread
@@ -214,42 +212,16 @@ export class SchedulerService implements Service {
       if (interrupted) this.deps.log.warn({ interrupted }, 'job runs left running by a previous daemon marked interrupted');
       this.staleChecked = true;
     }
-    const { default: BreeClass } = await import('bree');
-    const log = this.deps.log;
-    const bree = new BreeClass({
-      root: false,
-      doRootCheck: false,
-      logger: { info: (message: unknown) => log.debug({ bree: String(message) }), warn: (message: unknown) => log.warn({ bree: String(message) }), error: (message: unknown) => log.error({ bree: String(message) }) },
-      errorHandler: (error, data) => this.workerFailed(data.name, error),
-      workerMessageHandler: () => undefined,
+    const built = await buildBree(plannedJobs(this.deps.config.values()), {
+      log: this.deps.log,
+      workerData: { home: this.deps.config.paths.home, database: this.deps.databasePath },
+      createWorker: (filename, options) => this.createWorker(filename, options),
+      workerFailed: (name, error) => this.workerFailed(name, error),
+      workerGone: (name) => this.workerGone(name),
     });
-    bree.createWorker = (filename: string, options: Partial<WorkerOptions>) => this.createWorker(filename, options);
-    bree.on('worker deleted', (name: string) => this.workerGone(name));
-    const values = this.deps.config.values();
-    const jobs: PlannedJob[] = [];
-    for (const job of plannedJobs(values)) {
-      if (job.problem) {
-        jobs.push(job);
-        continue;
-      }
-      try {
-        await bree.add({
-          name: job.name,
-          path: fileURLToPath(new URL(`../../jobs/${job.name}.js`, import.meta.url)),
-          cron: job.cron,
-          hasSeconds: hasSeconds(job.cron),
-          timezone: job.timezone,
-          closeWorkerAfterMs: JOB_TIME_LIMIT_MS,
-          worker: { workerData: { home: this.deps.config.paths.home, database: this.deps.databasePath } },
-        });
-        jobs.push(job);
-      } catch (error) {
-        jobs.push({ ...job, problem: errorMessage(error) });
-      }
-    }
-    this.bree = bree;
-    this.jobs = jobs;
-    return bree;
+    this.bree = built.bree;
+    this.jobs = built.jobs;
+    return built.bree;
   }
 
   private createWorker(filename: string, options: Partial<WorkerOptions>): Worker {

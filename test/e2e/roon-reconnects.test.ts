@@ -65,8 +65,8 @@ describe('Roon reconnection', () => {
     await outage;
     const back = Date.now();
     await eventually(async () => (await roonStatus(home ?? '')).connected, 10_000, 100);
-    // Capped backoff: back within the 2 s cap (plus a CLI round trip), not after a minute.
-    expect(Date.now() - back).toBeLessThan(4000);
+    // Capped backoff: back within the 2 s cap (plus CLI round trips on a busy machine), not a minute later.
+    expect(Date.now() - back).toBeLessThan(8000);
     expect(attempts()).toBe(2);
     const status = JSON.parse((await runCli(home, ['status', '--json'])).stdout);
     expect(status.roon).toEqual({ connected: true, coreName: 'Fake Core', zones: 4 });

@@ -1,7 +1,6 @@
 import { Argument, Option, type Command } from 'commander';
+import { SUPPORTS } from '../../core/collection/model.js';
 import { action, examples } from '../action.js';
-
-const SUPPORT_CHOICES = ['vinyl', 'cd', 'cassette', 'digital'];
 
 /**
  * `aime export`: made for cron. It reads the database itself, read-only, through the same
@@ -14,7 +13,7 @@ export function registerExportCommands(program: Command): void {
     .description('the collection as Markdown (grouped by artist, with contents) or JSON; works with the daemon down')
     .addArgument(new Argument('<format>', 'markdown or json').choices(['markdown', 'json']))
     .option('--out <file>', 'write to FILE atomically (temp file + rename); "-" or none: stdout')
-    .addOption(new Option('--support <support>', 'only albums owned on this support').choices(SUPPORT_CHOICES))
+    .addOption(new Option('--support <support>', 'only albums owned on this support').choices(SUPPORTS))
     .option('--artist <name>', 'only this artist (case, accents and "The" ignored)')
     .addHelpText(
       'after',

@@ -1,3 +1,4 @@
+import { SUPPORTS } from '../collection/model.js';
 import { UserError } from '../errors.js';
 import { renderCollectionJson } from './json.js';
 import { renderCollectionMarkdown } from './markdown.js';
@@ -5,7 +6,6 @@ import type { CollectionFilter, ExportCatalog } from './model.js';
 
 export type CollectionFormat = 'markdown' | 'json';
 export const COLLECTION_FORMATS: readonly CollectionFormat[] = ['markdown', 'json'];
-export const SUPPORTS = ['vinyl', 'cd', 'cassette', 'digital'] as const;
 
 export interface CollectionExportRequest {
   readonly format: CollectionFormat;

@@ -48,7 +48,7 @@ export interface ExportAlbum {
 }
 
 export interface CollectionFilter {
-  /** vinyl | cd | cassette | digital (any owned copy). */
+  /** vinyl | cd | cassette | digital | other (any owned copy). */
   readonly support?: string;
   /** An artist name, matched through its normalised key. */
   readonly artist?: string;

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { UserError } from '../../core/errors.js';
 import { shownDateTime } from '../../core/exports/time.js';
 import { JOB_NAMES } from '../../core/jobs/catalogue.js';
 import type { JobRunDto } from '../../rpc/methods/jobs.js';
@@ -58,7 +59,8 @@ export function registerJobsCommands(program: Command): void {
     .action(
       action(async (cli, options: { job?: string; limit: string }) => {
         const limit = Number(options.limit);
-        const { runs, timezone } = await cli.call('jobs.history', { ...(options.job ? { job: options.job } : {}), limit: Number.isInteger(limit) ? limit : -1 });
+        if (!Number.isInteger(limit)) throw new UserError(`--limit must be a whole number (got "${options.limit}")`);
+        const { runs, timezone } = await cli.call('jobs.history', { ...(options.job ? { job: options.job } : {}), limit });
         cli.out.data({ runs, timezone });
         cli.out.table(
           ['id', 'job', 'trigger', 'started', 'status', 'took', 'file or error'],

@@ -7,7 +7,7 @@ import { SqliteEnrichment } from '../db/repositories/enrichment.js';
 import { SqliteSyncState } from '../db/repositories/sync-state.js';
 import type { HttpClient } from '../integrations/http.js';
 import type { Logger } from '../log.js';
-import { CatalogueClients } from './handlers/catalogues.js';
+import { CatalogueClients } from '../wiring/catalogues.js';
 import { collectionHandlers } from './handlers/collection.js';
 import { enrichHandlers, enrichmentQueue } from './handlers/enrich.js';
 

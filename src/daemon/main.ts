@@ -1,6 +1,6 @@
 import { ConfigFile } from '../config/config.js';
-import { createLogger, type Logger } from '../log.js';
-import { openDatabase, runMigrations, type Database } from '../db/data-source.js';
+import { createLogger } from '../log.js';
+import { openDatabase, runMigrations } from '../db/data-source.js';
 import { SqliteServiceStates } from '../db/repositories/service-states.js';
 import { SqliteLibraryCounts } from '../db/repositories/maintenance.js';
 import { HttpClient } from '../integrations/http.js';
@@ -21,7 +21,7 @@ import { SchedulerService } from './scheduler/service.js';
 import { SqliteJobRuns } from '../db/repositories/jobs.js';
 import { SqliteSyncState } from '../db/repositories/sync-state.js';
 import { createRoon } from './services/roon.js';
-import { wireListens } from './listens-wiring.js';
+import { wireListens } from './listens.js';
 import { statsHandlers } from './handlers/stats.js';
 import { SqliteAnalytics } from '../db/repositories/analytics.js';
 import { systemClock } from '../core/ports.js';
@@ -30,15 +30,6 @@ export interface DaemonOptions {
   readonly home?: string;
   readonly socket?: string;
   readonly logLevel?: string;
-}
-
-/** Everything the services and handlers are built from (one typed deps object). */
-export interface DaemonDeps {
-  readonly config: ConfigFile;
-  readonly log: Logger;
-  readonly db: Database;
-  readonly http: HttpClient;
-  readonly registry: ServiceRegistry;
 }
 
 /**
@@ -78,6 +69,8 @@ export async function runDaemon(options: DaemonOptions): Promise<void> {
   const albumEvents = fanOutAlbumEvents(collection.albumEvents, ai.describer);
   const registry = new ServiceRegistry(new SqliteServiceStates(db), log.child({ component: 'services' }));
   const listens = wireListens({ values: () => config.values(), db, http, log, albumEvents });
+  registry.registerEssential(collection.queue);
+  registry.registerEssential(ai.describer);
   registry.register(listens.tracker);
   // Roon plays go through the same ingest as scrobbles (one listen per play, merged with its scrobble).
   const roon = createRoon({ config, log, registry, recorder: listens.ingest, version: VERSION, env: process.env });
@@ -124,8 +117,6 @@ export async function runDaemon(options: DaemonOptions): Promise<void> {
   });
   await server.listen();
   await registry.restore();
-  await ai.describer.start(new AbortController().signal);
-  await collection.queue.start(new AbortController().signal);
   log.info({ version: VERSION, socket: socketPath, database: db.path }, 'daemon ready');
 
   await waitForSignal();
@@ -136,8 +127,6 @@ export async function runDaemon(options: DaemonOptions): Promise<void> {
   }, 4500);
   force.unref();
   await server.close(1500);
-  await collection.queue.stop();
-  await ai.describer.stop();
   await registry.stopAll();
   await http.close();
   await db.close();

@@ -27,6 +27,8 @@ export interface Service {
 
 interface Slot {
   readonly service: Service;
+  /** Runs whenever the daemon runs (background workers); users neither start nor stop it. */
+  readonly essential: boolean;
   active: boolean;
   state: 'stopped' | 'starting' | 'running' | 'not-configured' | 'failed';
   error: string | null;
@@ -49,15 +51,21 @@ export class ServiceRegistry {
   }
 
   register(service: Service): void {
-    this.slots.set(service.name, { service, active: false, state: 'stopped', error: null });
+    this.slots.set(service.name, { service, essential: false, active: false, state: 'stopped', error: null });
+  }
+
+  /** A background worker that runs whenever the daemon runs (no persisted wish). */
+  registerEssential(service: Service): void {
+    this.slots.set(service.name, { service, essential: true, active: true, state: 'stopped', error: null });
   }
 
   names(): string[] {
     return [...this.slots.keys()];
   }
 
-  /** Starts every service whose persisted wish is "active". */
+  /** Starts the essential services, then every service whose persisted wish is "active". */
   async restore(): Promise<void> {
+    for (const slot of this.slots.values()) if (slot.essential) await this.launch(slot);
     for (const wish of await this.states.all()) {
       const slot = this.slots.get(wish.name);
       if (!slot || !wish.active) continue;
@@ -68,6 +76,7 @@ export class ServiceRegistry {
 
   async start(name: string): Promise<ServiceStatus> {
     const slot = this.slot(name);
+    if (slot.essential) return this.status(name);
     slot.active = true;
     await this.states.save(name, true);
     if (slot.state !== 'running' && slot.state !== 'starting') await this.launch(slot);
@@ -76,6 +85,7 @@ export class ServiceRegistry {
 
   async stop(name: string): Promise<ServiceStatus> {
     const slot = this.slot(name);
+    if (slot.essential) throw new UserError(`${name} runs whenever the daemon runs; it cannot be stopped on its own`);
     slot.active = false;
     await this.states.save(name, false);
     await this.halt(slot);

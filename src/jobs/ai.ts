@@ -1,6 +1,6 @@
 import type { AiDeps } from '../core/ai/ports.js';
 import { UserError } from '../core/errors.js';
-import { buildAi } from '../daemon/ai.js';
+import { buildAi } from '../wiring/ai.js';
 import type { JobContext } from './runtime.js';
 
 /** The AI deps for one job run, built like the daemon's; a run without AI settings fails saying what is missing. */

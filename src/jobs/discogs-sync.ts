@@ -1,7 +1,7 @@
 import { importDiscogsCollection } from '../core/collection/import-discogs.js';
 import { UserError } from '../core/errors.js';
 import { systemClock } from '../core/ports.js';
-import { CatalogueClients } from '../daemon/handlers/catalogues.js';
+import { CatalogueClients } from '../wiring/catalogues.js';
 import { SqliteCollection } from '../db/repositories/collection.js';
 import { SqliteSyncState } from '../db/repositories/sync-state.js';
 import { runJob } from './runtime.js';

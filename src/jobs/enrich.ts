@@ -1,7 +1,7 @@
 import { enrichAlbum } from '../core/enrichment/enrich-album.js';
 import { availableProviders } from '../core/enrichment/ports.js';
 import { systemClock } from '../core/ports.js';
-import { CatalogueClients } from '../daemon/handlers/catalogues.js';
+import { CatalogueClients } from '../wiring/catalogues.js';
 import { SqliteEnrichment } from '../db/repositories/enrichment.js';
 import { runJob } from './runtime.js';
 

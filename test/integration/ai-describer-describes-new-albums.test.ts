@@ -7,7 +7,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { AimeConfig } from '../../src/config/config.js';
 import { AlbumDescriber } from '../../src/core/ai/describer.js';
 import { systemClock } from '../../src/core/ports.js';
-import { buildAi, type AiParts } from '../../src/daemon/ai.js';
+import { buildAi, type AiParts } from '../../src/wiring/ai.js';
 import { openDatabase, type Database } from '../../src/db/data-source.js';
 import { SqliteDescriptionAttempts } from '../../src/db/repositories/ai-texts.js';
 import { HttpClient } from '../../src/integrations/http.js';

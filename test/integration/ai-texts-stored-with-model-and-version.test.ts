@@ -11,7 +11,7 @@ import { selectTracksForPrompt } from '../../src/core/ai/playlist-selection.js';
 import { writeArtistPortrait } from '../../src/core/ai/portrait.js';
 import type { AiDeps } from '../../src/core/ai/ports.js';
 import type { AimeConfig } from '../../src/config/config.js';
-import { buildAi } from '../../src/daemon/ai.js';
+import { buildAi } from '../../src/wiring/ai.js';
 import { openDatabase, type Database } from '../../src/db/data-source.js';
 import { HttpClient } from '../../src/integrations/http.js';
 import { silentLogger } from '../../src/log.js';

@@ -87,6 +87,18 @@ describe('service registry', () => {
     expect(lonely.events).toEqual([]);
   });
 
+  it('runs essential background workers at every start; users cannot stop them', async () => {
+    const worker = new Recorder('enrichment');
+    const made = registry(worker);
+    made.registerEssential(worker);
+    await made.restore();
+    expect(worker.events).toEqual(['start']);
+    expect(made.status('enrichment')).toMatchObject({ active: true, running: true });
+    await expect(made.stop('enrichment')).rejects.toThrow(/runs whenever the daemon runs/);
+    await made.stopAll();
+    expect(worker.events).toEqual(['start', 'aborted', 'stop']);
+  });
+
   it('stops everything in reverse order', async () => {
     const order: string[] = [];
     const make = (name: string): Service => ({

@@ -11,7 +11,8 @@ function footer(out: Output, result: AiTextResult, extra = ''): void {
 export function registerAiCommands(program: Command): void {
   const ai = program
     .command('ai')
-    .description('texts written by the AI (EurIA or any OpenAI-compatible server): descriptions, haikus, reports, portraits');
+    .description('texts written by the AI (EurIA or any OpenAI-compatible server): descriptions, haikus, reports, portraits')
+    .addHelpText('after', examples('aime ai status', 'aime ai describe "Kind of Blue"', 'aime ai haiku --days 7', 'aime ai portrait "Björk"'));
 
   ai.command('describe <album>')
     .description('the description of an album (1,800–2,000 characters), stored; --short for the 35-word presentation')

@@ -6,6 +6,7 @@
  */
 import { NotFoundError, errorMessage } from '../errors.js';
 import type { AlbumEvents, Clock } from '../ports.js';
+import { WakeableLoop } from '../wakeable-loop.js';
 import { writeAlbumText } from './album-texts.js';
 import type { AiDeps, DescriptionAttempts } from './ports.js';
 
@@ -31,10 +32,9 @@ const FIRST_RETRY_S = 600;
 const LONGEST_RETRY_S = 86_400;
 
 export class AlbumDescriber implements AlbumEvents {
+  readonly name = 'ai-describer';
   private readonly deps: AlbumDescriberDeps;
-  private abort?: AbortController;
-  private loop?: Promise<void>;
-  private wake?: () => void;
+  private readonly loop = new WakeableLoop((signal) => this.step(signal));
   private described = 0;
   private failed = 0;
   private lastRunAt: Date | null = null;
@@ -47,21 +47,22 @@ export class AlbumDescriber implements AlbumEvents {
   albumsCreated(albumIds: readonly number[]): void {
     if (albumIds.length === 0 || this.deps.missingConfiguration()) return;
     this.deps.attempts.enqueue(albumIds, this.nowSeconds()).then(
-      () => this.wake?.(),
+      () => this.loop.wake(),
       (error: unknown) => (this.lastError = `could not queue albums: ${errorMessage(error)}`),
     );
   }
 
+  /** Runs on its own: it waits (idle) while AI is not configured. */
+  missingConfiguration(): undefined {
+    return undefined;
+  }
+
   async start(signal: AbortSignal): Promise<void> {
-    this.abort = new AbortController();
-    const stop = AbortSignal.any([signal, this.abort.signal]);
-    this.loop = this.run(stop);
+    this.loop.start(signal);
   }
 
   async stop(): Promise<void> {
-    this.abort?.abort();
-    this.wake?.();
-    await this.loop;
+    await this.loop.stop();
   }
 
   /** Albums still to describe, for `aime ai status`. */
@@ -71,31 +72,29 @@ export class AlbumDescriber implements AlbumEvents {
 
   report() {
     return {
-      running: this.loop !== undefined && this.abort?.signal.aborted === false,
+      running: this.loop.running,
       lastRunAt: this.lastRunAt,
       lastError: this.lastError,
       details: { described: this.described, failed: this.failed },
     };
   }
 
-  private async run(signal: AbortSignal): Promise<void> {
-    while (!signal.aborted) {
-      try {
-        await this.next(signal);
-      } catch (error) {
-        this.lastError = errorMessage(error);
-        await this.sleep(this.deps.idleMs, signal);
-      }
+  private async step(signal: AbortSignal): Promise<void> {
+    try {
+      await this.next(signal);
+    } catch (error) {
+      this.lastError = errorMessage(error);
+      await this.loop.sleep(this.deps.idleMs, signal);
     }
   }
 
   private async next(signal: AbortSignal): Promise<void> {
     const wait = this.deps.missingConfiguration() ? this.deps.idleMs : this.deps.aiWaitMs();
-    if (wait > 0) return this.sleep(wait, signal);
+    if (wait > 0) return this.loop.sleep(wait, signal);
     const [albumId] = await this.deps.attempts.due(this.nowSeconds(), 1);
-    if (albumId === undefined) return this.sleep(this.deps.idleMs, signal);
+    if (albumId === undefined) return this.loop.sleep(this.deps.idleMs, signal);
     await this.describe(albumId, signal);
-    await this.sleep(this.deps.paceMs, signal);
+    await this.loop.sleep(this.deps.paceMs, signal);
   }
 
   private async describe(albumId: number, signal: AbortSignal): Promise<void> {
@@ -115,21 +114,6 @@ export class AlbumDescriber implements AlbumEvents {
       this.lastError = `album ${albumId}: ${errorMessage(error)}`;
       this.deps.onError?.(albumId, error);
     }
-  }
-
-  /** Waits `ms`, or less when albums are queued or the describer stops. */
-  private sleep(ms: number, signal: AbortSignal): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        signal.removeEventListener('abort', done);
-        this.wake = undefined;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      signal.addEventListener('abort', done, { once: true });
-      this.wake = done;
-    });
   }
 
   private nowSeconds(): number {

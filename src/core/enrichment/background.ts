@@ -1,4 +1,6 @@
+import { errorMessage } from '../errors.js';
 import type { AlbumEvents } from '../ports.js';
+import { WakeableLoop } from '../wakeable-loop.js';
 
 export interface EnrichmentQueueDeps {
   /** Enriches one album with the due providers. */
@@ -17,11 +19,13 @@ export interface EnrichmentQueueDeps {
  * are rows, so a restart does not ask again what failed a minute ago.
  */
 export class EnrichmentQueue implements AlbumEvents {
+  readonly name = 'enrichment';
   private readonly deps: EnrichmentQueueDeps;
   private readonly waiting = new Set<number>();
-  private wake?: () => void;
-  private abort?: AbortController;
-  private loop?: Promise<void>;
+  private readonly loop = new WakeableLoop((signal) => this.step(signal));
+  private enriched = 0;
+  private lastRunAt: Date | null = null;
+  private lastError: string | null = null;
 
   constructor(deps: EnrichmentQueueDeps) {
     this.deps = deps;
@@ -29,36 +33,39 @@ export class EnrichmentQueue implements AlbumEvents {
 
   albumsCreated(albumIds: readonly number[]): void {
     for (const id of albumIds) this.waiting.add(id);
-    this.wake?.();
+    this.loop.wake();
+  }
+
+  /** Runs on its own: each provider says for itself when it is not configured. */
+  missingConfiguration(): undefined {
+    return undefined;
   }
 
   async start(signal: AbortSignal): Promise<void> {
-    this.abort = new AbortController();
-    const stop = AbortSignal.any([signal, this.abort.signal]);
-    this.loop = this.run(stop);
+    this.loop.start(signal);
   }
 
   async stop(): Promise<void> {
-    this.abort?.abort();
-    this.wake?.();
-    await this.loop;
+    await this.loop.stop();
   }
 
-  private async run(signal: AbortSignal): Promise<void> {
-    while (!signal.aborted) {
-      const next = await this.nextAlbum();
-      if (next === undefined) {
-        await this.sleep(signal);
-        continue;
-      }
-      try {
-        await this.deps.enrich(next, signal);
-      } catch (error) {
-        if (signal.aborted) break;
-        this.deps.onError(next, error);
-        // A storage failure would make the same album due again at once: pause instead of spinning.
-        await this.sleep(signal);
-      }
+  report() {
+    return { running: this.loop.running, lastRunAt: this.lastRunAt, lastError: this.lastError, details: { enriched: this.enriched, waiting: this.waiting.size } };
+  }
+
+  private async step(signal: AbortSignal): Promise<void> {
+    const next = await this.nextAlbum();
+    if (next === undefined) return this.loop.sleep(this.deps.idleMs, signal);
+    this.lastRunAt = new Date();
+    try {
+      await this.deps.enrich(next, signal);
+      this.enriched++;
+    } catch (error) {
+      if (signal.aborted) return;
+      this.lastError = `album ${next}: ${errorMessage(error)}`;
+      this.deps.onError(next, error);
+      // A storage failure would make the same album due again at once: pause instead of spinning.
+      await this.loop.sleep(this.deps.idleMs, signal);
     }
   }
 
@@ -75,20 +82,5 @@ export class EnrichmentQueue implements AlbumEvents {
       this.deps.onError(null, error);
       return undefined;
     }
-  }
-
-  private sleep(signal: AbortSignal): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        signal.removeEventListener('abort', done);
-        this.wake = undefined;
-        resolve();
-      };
-      const timer = setTimeout(done, this.deps.idleMs);
-      timer.unref();
-      signal.addEventListener('abort', done, { once: true });
-      this.wake = done;
-    });
   }
 }

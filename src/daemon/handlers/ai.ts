@@ -4,7 +4,7 @@ import { generateCollectionHaiku, generateListeningHaiku, generateMonthlyReport,
 import { writeArtistPortrait } from '../../core/ai/portrait.js';
 import type { StoredText } from '../../core/ai/ports.js';
 import type { AiTextResult } from '../../rpc/methods/ai.js';
-import type { AiParts } from '../ai.js';
+import type { AiParts } from '../../wiring/ai.js';
 import { asParams, invalid, optionalBool, optionalInt, optionalString, requiredString } from './params.js';
 import { handlerTable } from './typed.js';
 

@@ -5,7 +5,7 @@ import { importDiscogsCollection } from '../../core/collection/import-discogs.js
 import type { CollectionRepository } from '../../core/collection/ports.js';
 import type { AlbumEvents, Clock, SyncStateRepository } from '../../core/ports.js';
 import type { AlbumDetailResult } from '../../rpc/methods/collection.js';
-import type { CatalogueClients } from './catalogues.js';
+import type { CatalogueClients } from '../../wiring/catalogues.js';
 import { asParams, invalid, optionalBool, optionalEnum, optionalInt, optionalString, optionalStringList, requiredString, type Params } from './params.js';
 import { handlerTable } from './typed.js';
 

@@ -5,7 +5,7 @@ import { NotFoundError, UserError } from '../../core/errors.js';
 import type { Clock } from '../../core/ports.js';
 import type { Logger } from '../../log.js';
 import type { EnrichResult } from '../../rpc/methods/collection.js';
-import type { CatalogueClients } from './catalogues.js';
+import type { CatalogueClients } from '../../wiring/catalogues.js';
 import { asParams, invalid, optionalBool, optionalInt, optionalStringList } from './params.js';
 import { handlerTable } from './typed.js';
 

@@ -1,11 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { errorMessage } from '../core/errors.js';
-import type { ListenIngest } from '../core/listens/ingest.js';
-import type { ListenJournal, ScrobbleSource } from '../core/listens/ports.js';
-import { pollScrobbles, type PollResult } from '../core/listens/tracker.js';
-import type { Clock, SyncStateRepository } from '../core/ports.js';
-import type { Logger } from '../log.js';
-import type { Service, ServiceReport } from './services.js';
+import { errorMessage } from '../../core/errors.js';
+import type { ListenIngest } from '../../core/listens/ingest.js';
+import type { ListenJournal, ScrobbleSource } from '../../core/listens/ports.js';
+import { pollScrobbles, type PollResult } from '../../core/listens/tracker.js';
+import type { Clock, SyncStateRepository } from '../../core/ports.js';
+import type { Logger } from '../../log.js';
+import type { Service, ServiceReport } from '../services.js';
 
 export interface LastfmTrackerDeps {
   /** Why Last.fm cannot be polled with the configuration as it is now, if it cannot. */

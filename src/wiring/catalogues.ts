@@ -1,9 +1,9 @@
-import type { ConfigFile } from '../../config/config.js';
-import type { Catalogues } from '../../core/enrichment/ports.js';
-import { DiscogsClient } from '../../integrations/discogs/client.js';
-import type { HttpClient } from '../../integrations/http.js';
-import { MusicbrainzClient } from '../../integrations/musicbrainz/client.js';
-import { SpotifyClient } from '../../integrations/spotify/client.js';
+import type { ConfigFile } from '../config/config.js';
+import type { Catalogues } from '../core/enrichment/ports.js';
+import { DiscogsClient } from '../integrations/discogs/client.js';
+import type { HttpClient } from '../integrations/http.js';
+import { MusicbrainzClient } from '../integrations/musicbrainz/client.js';
+import { SpotifyClient } from '../integrations/spotify/client.js';
 
 /**
  * The outside catalogues, built from the configuration as it is now (a token set while the

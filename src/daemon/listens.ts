@@ -10,7 +10,7 @@ import type { HttpClient } from '../integrations/http.js';
 import { LastfmClient } from '../integrations/lastfm/client.js';
 import type { Logger } from '../log.js';
 import { listensHandlers } from './handlers/listens.js';
-import { LastfmTracker } from './lastfm-tracker.js';
+import { LastfmTracker } from './services/lastfm-tracker.js';
 
 export interface ListensWiringDeps {
   readonly values: () => AimeConfig;

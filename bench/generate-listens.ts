@@ -1,3 +1,4 @@
+import { seededRandom } from '../src/core/random.js';
 import { rmSync } from 'node:fs';
 import { openDatabase, runMigrations } from '../src/db/data-source.js';
 import { albumKey, nameKey, trackIdentity } from '../src/core/names.js';
@@ -34,16 +35,6 @@ const HOUR_WEIGHTS = [2, 1, 0.5, 0.3, 0.2, 0.3, 1, 3, 5, 4, 3, 3, 4, 4, 3, 3, 4,
 /** Sunday first, as Date#getUTCDay counts: weekends hold more listening. */
 const WEEKDAY_WEIGHTS = [1.3, 0.85, 0.85, 0.9, 0.9, 1.05, 1.4];
 
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Picks an index with probability proportional to its weight (binary search on the running sums). */
 function weightedPicker(weights: readonly number[], random: () => number): () => number {

@@ -1,3 +1,4 @@
+import { seededRandom } from '../random.js';
 import { HABIT_WINDOW_SECONDS, type PlaylistCandidates } from './ports.js';
 
 /**
@@ -45,17 +46,6 @@ export async function habitWindowStart(candidates: PlaylistCandidates): Promise<
   return span ? span.last - HABIT_WINDOW_SECONDS : undefined;
 }
 
-/** mulberry32: small, fast, and the same seed always gives the same sequence. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Highest score first. Without a seed, equal scores keep the order they came in (the

@@ -2,6 +2,7 @@
 // listener that can always be closed (even with stalled requests), a request log, scripted
 // or random faults and a tiny image. Generic on purpose; it lives here only because each
 // engineer owns one folder.
+import { seededRandom } from '../../../src/core/random.js';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -63,17 +64,6 @@ export class RequestLog {
   }
 }
 
-/** mulberry32: small, fast, deterministic PRNG in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** FNV-1a hash of a string: stable seeds and ids from names. */
 export function hashKey(key: string): number {
@@ -256,3 +246,5 @@ export async function listenLocal(handler: FakeHandler): Promise<LocalServer> {
     },
   };
 }
+
+export { seededRandom };

@@ -1,18 +1,8 @@
 // Deterministic fault scheduling shared by the fake servers (the AI fake imports it too).
 // A plan serves explicitly queued faults first, then random ones drawn from a seeded PRNG,
 // so a failing test replays exactly the same sequence of failures.
+import { seededRandom } from '../../../src/core/random.js';
 
-/** Small fast seeded PRNG (mulberry32): the same seed always yields the same sequence. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** FNV-1a 32-bit hash: used to derive stable seeds, ids and image hashes from text. */
 export function hashText(text: string, seed = 0x811c9dc5): number {
@@ -104,3 +94,5 @@ export class FaultPlan<F> {
     return fault;
   }
 }
+
+export { seededRandom };

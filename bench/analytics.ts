@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { artistPatterns, listeningDiscoveries, unplayedAlbums } from '../src/core/analytics/discovery.js';
-import { localDay } from '../src/core/analytics/local-time.js';
+import { localDayNumber } from '../src/core/time/days.js';
 import { daysPeriod, previousPeriod, resolvePeriod, type RangeName } from '../src/core/analytics/periods.js';
 import { listeningHeatmap, listeningSessions, listeningStreaks } from '../src/core/analytics/rhythm.js';
 import { comparePeriods, listeningSummary } from '../src/core/analytics/summary.js';
@@ -58,7 +58,7 @@ export const analyticsBenchmark: Benchmark = {
           await measure('stats-range-year', 500, () => listeningSummary(analytics, period('year'), 10)),
           await measure('stats-all-but-first-year', 500, () => listeningSummary(analytics, daysPeriod(TIME_ZONE, all.firstDay + 365, all.lastDay), 10)),
           await measure('sessions-all', 500, () => listeningSessions(analytics, period('all'))),
-          await measure('streaks-all', 500, () => listeningStreaks(analytics, period('all'), localDay(TIME_ZONE, now))),
+          await measure('streaks-all', 500, () => listeningStreaks(analytics, period('all'), localDayNumber(TIME_ZONE, now))),
           await measure('discovery-all', 500, () => listeningDiscoveries(analytics, period('all'), 10)),
           await measure('discovery-month', 500, () => listeningDiscoveries(analytics, period('month'), 10)),
           await measure('compare-year', 500, () => comparePeriods(analytics, period('year'), previousPeriod(period('year')), 5)),

@@ -20,8 +20,13 @@ async function main(): Promise<void> {
   for (const bench of selected) {
     process.stderr.write(`bench: ${bench.group}…\n`);
     const started = Date.now();
-    const measured = await bench.run();
-    results.push(...measured.map((result) => ({ ...result, name: `${bench.group}.${result.name}` })));
+    try {
+      const measured = await bench.run();
+      results.push(...measured.map((result) => ({ ...result, name: `${bench.group}.${result.name}` })));
+    } catch (error) {
+      // One broken group is reported and the others still run.
+      results.push({ name: `${bench.group}.run`, value: Number.NaN, unit: '', target: 'runs', ok: false, details: { error: String(error) } });
+    }
     process.stderr.write(`bench: ${bench.group} done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   }
   const report = { node: process.version, machine: { cpus: (await import('node:os')).cpus().length }, results, ok: results.every((result) => result.ok) };

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localCalendar } from '../../src/core/analytics/local-time.js';
+import { localCalendar } from '../../src/core/analytics/periods.js';
 import { resolvePeriod } from '../../src/core/analytics/periods.js';
 import { listeningHeatmap, listeningSessions, listeningStreaks } from '../../src/core/analytics/rhythm.js';
 import { listeningSummary } from '../../src/core/analytics/summary.js';

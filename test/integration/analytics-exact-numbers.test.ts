@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artistPatterns, listeningDiscoveries, unplayedAlbums } from '../../src/core/analytics/discovery.js';
-import { dateToDay } from '../../src/core/analytics/local-time.js';
+import { dateToDay } from '../../src/core/time/days.js';
 import { previousPeriod, resolvePeriod, type LocalPeriod } from '../../src/core/analytics/periods.js';
 import { listeningHeatmap, listeningSessions, listeningStreaks } from '../../src/core/analytics/rhythm.js';
 import { comparePeriods, listeningSummary } from '../../src/core/analytics/summary.js';

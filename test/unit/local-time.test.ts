@@ -1,6 +1,7 @@
 // Days and hours in the configured time zone, daylight-saving days included.
 import { describe, expect, it } from 'vitest';
-import { localDay, localText, parseMoment } from '../../src/core/listens/local-time.js';
+import { localDayRange as localDay, parseMoment } from '../../src/core/time/days.js';
+import { shownDateTime } from '../../src/core/time/shown.js';
 
 describe('local time', () => {
   it('gives a day its real length in the zone (23 h on the spring change, 25 h in autumn)', () => {
@@ -20,6 +21,6 @@ describe('local time', () => {
     expect(() => parseMoment('yesterday', 'UTC', 'start')).toThrow(/not a date/);
     expect(() => localDay('2025-02-30', 'UTC')).toThrow(/not a date/);
     expect(() => localDay('2025-02-01', 'Mars/Olympus')).toThrow(/time zone/);
-    expect(localText(Date.UTC(2025, 5, 1, 22, 5) / 1000, 'Europe/Zurich')).toBe('2025-06-02 00:05');
+    expect(shownDateTime(Date.UTC(2025, 5, 1, 22, 5), 'Europe/Zurich')).toBe('2025-06-02 00:05');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { localDate, offsetPeriods } from '../../src/core/playlists/local-time.js';
+import { localDate } from '../../src/core/time/days.js';
+import { offsetSpans as offsetPeriods } from '../../src/core/time/zone.js';
 
 const at = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { UserError } from '../../core/errors.js';
-import { shownDateTime } from '../../core/exports/time.js';
+import { shownDateTime } from '../../core/time/shown.js';
 import { JOB_NAMES } from '../../core/jobs/catalogue.js';
 import type { JobRunDto } from '../../rpc/methods/jobs.js';
 import { action, examples } from '../action.js';

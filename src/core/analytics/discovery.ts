@@ -1,4 +1,4 @@
-import { localDay, dayToDate } from './local-time.js';
+import { dayToDate, localDayNumber } from '../time/days.js';
 import { shownBounds, type LocalPeriod } from './periods.js';
 import type { AnalyticsRepository, ArtistPair, UnplayedAlbum } from './ports.js';
 import type { ShownBounds } from './summary.js';
@@ -14,7 +14,7 @@ export interface DiscoveryReport extends ShownBounds {
 
 export async function listeningDiscoveries(repository: AnalyticsRepository, period: LocalPeriod, limit: number): Promise<DiscoveryReport> {
   const found = await repository.discoveries(period, limit);
-  const date = (epochSeconds: number) => dayToDate(localDay(period.timeZone, epochSeconds));
+  const date = (epochSeconds: number) => dayToDate(localDayNumber(period.timeZone, epochSeconds));
   return {
     ...shownBounds(period),
     newArtists: found.artists,
@@ -43,6 +43,6 @@ export async function unplayedAlbums(repository: AnalyticsRepository, timeZone: 
   const { total, albums } = await repository.unplayedCollection(limit);
   return {
     total,
-    albums: albums.map((album) => ({ ...album, addedAt: album.addedAt === null ? null : dayToDate(localDay(timeZone, album.addedAt)) })),
+    albums: albums.map((album) => ({ ...album, addedAt: album.addedAt === null ? null : dayToDate(localDayNumber(timeZone, album.addedAt)) })),
   };
 }

@@ -1,6 +1,7 @@
 import { UserError } from '../errors.js';
-import { dateToDay, dayToDate, localDay, localMidnight } from './local-time.js';
-import type { Period } from './ports.js';
+import { dateToDay, dayStart, dayToDate, localDayNumber } from '../time/days.js';
+import { offsetSpans } from '../time/zone.js';
+import type { LocalCalendar, Period } from './ports.js';
 
 /**
  * Which local days a statistic covers. Periods are whole local days (both ends included,
@@ -38,8 +39,8 @@ export interface PeriodContext {
 
 export function resolvePeriod(request: PeriodRequest, fallback: RangeName, context: PeriodContext): LocalPeriod {
   if (request.range && (request.from || request.to)) throw new UserError('give either --range or --from/--to, not both');
-  const today = localDay(context.timeZone, context.now);
-  const firstHeard = context.history ? localDay(context.timeZone, context.history.from) : today;
+  const today = localDayNumber(context.timeZone, context.now);
+  const firstHeard = context.history ? localDayNumber(context.timeZone, context.history.from) : today;
   let firstDay: number;
   let lastDay = today;
   if (request.from || request.to) {
@@ -49,7 +50,7 @@ export function resolvePeriod(request: PeriodRequest, fallback: RangeName, conte
   } else {
     const range = request.range ?? fallback;
     firstDay = range === 'all' ? Math.min(firstHeard, today) : today - RANGE_DAYS[range] + 1;
-    if (range === 'all' && context.history) lastDay = Math.max(today, localDay(context.timeZone, context.history.to));
+    if (range === 'all' && context.history) lastDay = Math.max(today, localDayNumber(context.timeZone, context.history.to));
   }
   return daysPeriod(context.timeZone, firstDay, lastDay);
 }
@@ -60,8 +61,8 @@ export function daysPeriod(timeZone: string, firstDay: number, lastDay: number):
     firstDay,
     lastDay,
     days: lastDay - firstDay + 1,
-    from: localMidnight(timeZone, firstDay),
-    to: localMidnight(timeZone, lastDay + 1),
+    from: dayStart(timeZone, firstDay),
+    to: dayStart(timeZone, lastDay + 1),
   };
 }
 
@@ -73,4 +74,9 @@ export function previousPeriod(period: LocalPeriod): LocalPeriod {
 /** The dates a result shows: `from` and `to` both included, in the configured zone. */
 export function shownBounds(period: LocalPeriod): { from: string; to: string; timezone: string; days: number } {
   return { from: dayToDate(period.firstDay), to: dayToDate(period.lastDay), timezone: period.timeZone, days: period.days };
+}
+
+/** The zone's offsets over [from, to): how the database reads local hours and days. */
+export function localCalendar(timeZone: string, from: number, to: number): LocalCalendar {
+  return { timeZone, spans: offsetSpans(timeZone, from, to) };
 }

@@ -11,12 +11,9 @@ export interface Period {
   readonly to: number;
 }
 
-/** A stretch of time [start, end) during which local time = UTC + offsetSeconds. */
-export interface OffsetSpan {
-  readonly start: number;
-  readonly end: number;
-  readonly offsetSeconds: number;
-}
+import type { OffsetSpan } from '../time/zone.js';
+
+export type { OffsetSpan };
 
 /** The configured zone's offsets over a period: how the database reads local hours and days. */
 export interface LocalCalendar {

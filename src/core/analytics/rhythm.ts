@@ -1,4 +1,6 @@
-import { dayToDate, localCalendar, offsetAt } from './local-time.js';
+import { dayToDate } from '../time/days.js';
+import { offsetAt } from '../time/zone.js';
+import { localCalendar } from './periods.js';
 import { shownBounds, type LocalPeriod } from './periods.js';
 import type { AnalyticsRepository, DayListens } from './ports.js';
 import { WEEKDAY_NAMES, round, type ShownBounds } from './summary.js';

@@ -1,4 +1,4 @@
-import { localCalendar } from './local-time.js';
+import { localCalendar } from './periods.js';
 import { shownBounds, type LocalPeriod } from './periods.js';
 import type { AlbumPlays, AnalyticsRepository, ArtistPlays, ListeningTotals, TrackPlays } from './ports.js';
 

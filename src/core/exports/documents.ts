@@ -1,5 +1,6 @@
 import type { ExportAlbum, ListeningSummary } from './model.js';
-import { MONTH_NAMES, shownDate, wallClock } from './time.js';
+import { MONTH_NAMES, shownDate } from '../time/shown.js';
+import { wallClock } from '../time/zone.js';
 
 /**
  * The generated documents: the daily "Album Haïku" deck (made for iA Presenter: `---`
@@ -15,7 +16,7 @@ export interface AlbumHaikuDeck {
 }
 
 export function renderAlbumHaikuDeck(deck: AlbumHaikuDeck): string {
-  const day = wallClock(deck.at, deck.timezone);
+  const day = wallClock(Math.floor(deck.at / 1000), deck.timezone);
   const lines = ['# Album Haïku', `#### The ${day.day} of ${MONTH_NAMES[day.month - 1]}, ${day.year}`, ''];
   lines.push(`\t\t${deck.albums.length} album${deck.albums.length === 1 ? '' : 's'} from the collection`, '');
   lines.push(...indent(deck.haiku, '\t\t'), '', '---', '');

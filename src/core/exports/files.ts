@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { OutputKind } from '../jobs/catalogue.js';
-import { fileStamp } from './time.js';
+import { fileStamp } from '../time/shown.js';
 
 /**
  * Writes `content` to `path` so that a reader sees either the old file or the whole new

@@ -1,6 +1,6 @@
 import { nameKey } from '../names.js';
 import type { CollectionFilter, ExportAlbum } from './model.js';
-import { shownDateTime } from './time.js';
+import { shownDateTime } from '../time/shown.js';
 
 export interface MarkdownOptions {
   readonly filter: CollectionFilter;

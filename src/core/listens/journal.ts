@@ -2,7 +2,9 @@ import { NotFoundError, UserError } from '../errors.js';
 import type { ListenSource } from '../model.js';
 import { nameKey } from '../names.js';
 import { CROSS_SOURCE_WINDOW_SECONDS } from './ingest.js';
-import { localDay, localMoment, localText, parseMoment } from './local-time.js';
+import { localDate, localDayRange, parseMoment } from '../time/days.js';
+import { shownDateTime } from '../time/shown.js';
+import { wallClock } from '../time/zone.js';
 import type { DuplicatePair, HistoryFilter, ListenJournal, ListenRow } from './ports.js';
 
 export interface HistoryQuery {
@@ -44,7 +46,7 @@ export function historyPage(journal: ListenJournal, query: HistoryQuery, timeZon
     loved: query.loved,
   };
   const rows = journal.page(filter, pageSize, (page - 1) * pageSize);
-  const items = rows.map((row) => ({ ...row, date: new Date(row.timestamp * 1000).toISOString(), localTime: localText(row.timestamp, timeZone) }));
+  const items = rows.map((row) => ({ ...row, date: new Date(row.timestamp * 1000).toISOString(), localTime: shownDateTime(row.timestamp * 1000, timeZone) }));
   return { items, total: journal.count(filter), page, pageSize };
 }
 
@@ -74,11 +76,11 @@ export interface DayTimeline {
 
 /** One local day, hour by hour. */
 export function dayTimeline(journal: ListenJournal, date: string, timeZone: string): DayTimeline {
-  const { start, end } = localDay(date, timeZone);
+  const { start, end } = localDayRange(date, timeZone);
   const listens = journal.between(start, end);
   const byHour = new Map<number, TimelineHour['listens']>();
   for (const listen of listens) {
-    const moment = localMoment(listen.timestamp, timeZone);
+    const moment = wallClock(listen.timestamp, timeZone);
     const time = `${String(moment.hour).padStart(2, '0')}:${String(moment.minute).padStart(2, '0')}`;
     const bucket = byHour.get(moment.hour) ?? [];
     bucket.unshift({ id: listen.id, time, artist: listen.artist, title: listen.title, album: listen.album, source: listen.source, loved: listen.loved });
@@ -102,7 +104,7 @@ export function dayTimeline(journal: ListenJournal, date: string, timeZone: stri
 }
 
 export function today(timeZone: string, nowMs: number): string {
-  return localMoment(Math.floor(nowMs / 1000), timeZone).date;
+  return localDate(timeZone, Math.floor(nowMs / 1000));
 }
 
 /** Love or unlove: a loved track is loved in every listen of it. */

@@ -3,7 +3,7 @@ import { aiGenerated } from './ai-generated.js';
 import { artistCorrelations } from './artist-correlations.js';
 import { artistFlow } from './artist-flow.js';
 import { completeAlbums } from './complete-albums.js';
-import { localDate } from './local-time.js';
+import { localDate } from '../time/days.js';
 import { rediscovery } from './rediscovery.js';
 import { MAX_TRACKS, PLAYLIST_ALGORITHMS, type AlgorithmContext, type GeneratedAlgorithm, type PlaylistAlgorithm, type PlaylistBuilder, type PlaylistDetail, type PlaylistStore } from './ports.js';
 import { timeBased } from './time-based.js';

@@ -1,3 +1,6 @@
+import type { OffsetSpan } from '../time/zone.js';
+
+export type { OffsetSpan };
 /**
  * What the playlist algorithms read and write. Every read is an aggregate computed by the
  * database (sessions, pairs, transitions, plays per track), so an algorithm never loads
@@ -70,12 +73,6 @@ export interface RediscoveryCandidate {
   readonly lastPlayed: number;
 }
 
-/** A stretch of time during which the local time zone has one UTC offset. */
-export interface OffsetPeriod {
-  readonly start: number;
-  readonly end: number;
-  readonly offsetSeconds: number;
-}
 
 /** A track as shown to the AI or to the user. */
 export interface TrackLabel {
@@ -100,9 +97,9 @@ export interface PlaylistCandidates {
   /** First and last listen times, or null when nothing was ever played. */
   listeningSpan(): Promise<{ first: number; last: number } | null>;
   /** Plays per local hour 0–23, the local hour taken from each period's offset. */
-  playsByLocalHour(periods: readonly OffsetPeriod[]): Promise<number[]>;
+  playsByLocalHour(periods: readonly OffsetSpan[]): Promise<number[]>;
   /** Tracks most played during local hour `hour`. */
-  topTracksInLocalHour(periods: readonly OffsetPeriod[], hour: number, limit: number): Promise<TrackPlays[]>;
+  topTracksInLocalHour(periods: readonly OffsetSpan[], hour: number, limit: number): Promise<TrackPlays[]>;
   /** Albums with at least `minPlays` plays over at least `minTracks` distinct tracks, the most played first. */
   albumsByPlays(minPlays: number, minTracks: number, limit: number): Promise<AlbumPlays[]>;
   /** Every known track of an album, in album order (track number, then first heard). */

@@ -1,5 +1,5 @@
 import { HABIT_WINDOW_SECONDS, type AlgorithmContext } from './ports.js';
-import { offsetPeriods } from './local-time.js';
+import { offsetSpans } from '../time/zone.js';
 import { TrackList, rankWithTies } from './selection.js';
 
 /**
@@ -11,7 +11,7 @@ import { TrackList, rankWithTies } from './selection.js';
 export async function timeBased(context: AlgorithmContext): Promise<number[]> {
   const span = await context.candidates.listeningSpan();
   if (!span) return [];
-  const periods = offsetPeriods(context.timeZone, Math.max(span.first, span.last - HABIT_WINDOW_SECONDS), span.last + 1);
+  const periods = offsetSpans(context.timeZone, Math.max(span.first, span.last - HABIT_WINDOW_SECONDS), span.last + 1);
   const plays = await context.candidates.playsByLocalHour(periods);
   const hours = rankWithTies(plays.map((count, hour) => ({ hour, count })).filter((h) => h.count > 0), (h) => h.count, context.seed);
   const list = new TrackList(context.max);

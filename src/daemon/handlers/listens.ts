@@ -2,7 +2,7 @@ import { UserError } from '../../core/errors.js';
 import type { ListenIngest } from '../../core/listens/ingest.js';
 import { importLastfmHistory } from '../../core/listens/import-history.js';
 import { dayTimeline, dedupeListens, historyPage, setLoved, today } from '../../core/listens/journal.js';
-import { parseMoment } from '../../core/listens/local-time.js';
+import { parseMoment } from '../../core/time/days.js';
 import type { ListenJournal, ScrobbleSource } from '../../core/listens/ports.js';
 import type { Clock, SyncStateRepository } from '../../core/ports.js';
 import { asParams, optionalBool, optionalEnum, optionalInt, optionalString, invalid } from './params.js';

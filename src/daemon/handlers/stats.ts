@@ -1,5 +1,5 @@
 import { artistPatterns, listeningDiscoveries, unplayedAlbums } from '../../core/analytics/discovery.js';
-import { localDay } from '../../core/analytics/local-time.js';
+import { localDayNumber } from '../../core/time/days.js';
 import { RANGE_NAMES, previousPeriod, resolvePeriod, type LocalPeriod, type RangeName } from '../../core/analytics/periods.js';
 import type { AnalyticsRepository } from '../../core/analytics/ports.js';
 import { listeningHeatmap, listeningSessions, listeningStreaks } from '../../core/analytics/rhythm.js';
@@ -42,7 +42,7 @@ export function statsHandlers(deps: StatsDeps) {
     'stats.unplayed': async (raw) => unplayedAlbums(deps.analytics, deps.timeZone(), limitOf(raw, 20)),
     'stats.streaks': async (raw) => {
       const period = await periodOf(raw, 'all');
-      return listeningStreaks(deps.analytics, period, localDay(period.timeZone, now()));
+      return listeningStreaks(deps.analytics, period, localDayNumber(period.timeZone, now()));
     },
   });
 }

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { wallClock } from '../../core/exports/time.js';
+import { wallClock } from '../../core/time/zone.js';
 
 /** The little of @breejs/later (Bree's own schedule engine) used to tell next and previous run times. */
 interface ScheduleData {
@@ -53,6 +53,6 @@ export function cronSchedule(expression: string, timeZone: string): CronSchedule
 
 /** How far the zone's clock is ahead of UTC at that instant (ms). */
 function zoneAhead(at: number, timeZone: string): number {
-  const c = wallClock(at, timeZone);
+  const c = wallClock(Math.floor(at / 1000), timeZone);
   return Date.UTC(c.year, c.month - 1, c.day, c.hour, c.minute, c.second) - Math.floor(at / 1000) * 1000;
 }

@@ -1,6 +1,6 @@
 import { nameKey } from '../../core/names.js';
 import type { CollectionFilter, ExportAlbum, ExportCatalog, ExportCopy, ExportImage, ListeningSummary } from '../../core/exports/model.js';
-import { shownDate } from '../../core/exports/time.js';
+import { shownDate } from '../../core/time/shown.js';
 import type { Database } from '../data-source.js';
 
 interface AlbumRow {

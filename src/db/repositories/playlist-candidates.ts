@@ -4,7 +4,7 @@ import type {
   ArtistPair,
   ArtistTransition,
   ListeningSession,
-  OffsetPeriod,
+  OffsetSpan,
   PlaylistCandidates,
   RediscoveryCandidate,
   TrackLabel,
@@ -135,14 +135,14 @@ export class SqlitePlaylistCandidates implements PlaylistCandidates {
     return row.first === null || row.last === null ? null : { first: row.first, last: row.last };
   }
 
-  async playsByLocalHour(periods: readonly OffsetPeriod[]): Promise<number[]> {
+  async playsByLocalHour(periods: readonly OffsetSpan[]): Promise<number[]> {
     const hours = new Array<number>(24).fill(0);
     const rows = this.statement('playsByLocalHour').all(JSON.stringify(periods)) as { hour: number; plays: number }[];
     for (const row of rows) if (row.hour >= 0 && row.hour < 24) hours[row.hour] = row.plays;
     return hours;
   }
 
-  async topTracksInLocalHour(periods: readonly OffsetPeriod[], hour: number, limit: number): Promise<TrackPlays[]> {
+  async topTracksInLocalHour(periods: readonly OffsetSpan[], hour: number, limit: number): Promise<TrackPlays[]> {
     return this.statement('topTracksInLocalHour').all(JSON.stringify(periods), hour, limit) as TrackPlays[];
   }
 

@@ -3,9 +3,9 @@ import { createLogger } from '../log.js';
 import { openDatabase, runMigrations } from '../db/data-source.js';
 import { SqliteServiceStates } from '../db/repositories/service-states.js';
 import { SqliteLibraryCounts } from '../db/repositories/maintenance.js';
-import { HttpClient } from '../integrations/http.js';
+import { buildHttpClient } from '../wiring/http.js';
 import { createCollection } from './collection.js';
-import { PROJECT_URL, VERSION } from '../version.js';
+import { VERSION } from '../version.js';
 import { claimSocketPath } from './socket-guard.js';
 import { RpcServer, type HandlerTable } from './server.js';
 import { ServiceRegistry } from './services.js';
@@ -56,13 +56,7 @@ export async function runDaemon(options: DaemonOptions): Promise<void> {
   const applied = await runMigrations(db);
   if (applied.length) log.info({ applied }, 'database migrated');
 
-  const http = new HttpClient({
-    userAgent: `aime/${VERSION} (+${PROJECT_URL})`,
-    log: log.child({ component: 'http' }),
-    timeoutMs: values.http.timeoutSeconds * 1000,
-    retries: values.http.retries,
-    retryBaseMs: values.http.retryBaseMs,
-  });
+  const http = buildHttpClient(values, log);
   const collection = createCollection({ config, db, http, log: log.child({ component: 'collection' }) });
   const ai = createAi({ config, db, http, log: log.child({ component: 'ai' }) });
   // New albums reach both background workers: covers and links, and AI descriptions.

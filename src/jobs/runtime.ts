@@ -5,10 +5,10 @@ import type { JobName, JobTrigger } from '../core/jobs/catalogue.js';
 import type { OutputPlace } from '../core/exports/files.js';
 import { openDatabase, type Database } from '../db/data-source.js';
 import { SqliteJobRuns } from '../db/repositories/jobs.js';
-import { HttpClient } from '../integrations/http.js';
+import type { HttpClient } from '../integrations/http.js';
 import { destination } from 'pino';
 import { createLogger, type Logger } from '../log.js';
-import { PROJECT_URL, VERSION } from '../version.js';
+import { buildHttpClient } from '../wiring/http.js';
 
 /** What the scheduler hands every job worker (Bree's workerData, plus the run it opened). */
 export interface JobWorkerData {
@@ -55,13 +55,7 @@ export async function runJob(job: JobName, body: (context: JobContext) => Promis
   const log = (await createLogger({ level: values.log.level, secrets: config.secretValues(), destination: destination({ fd: 1, sync: true }) })).child({ job, run: data.runId });
   const db = await openDatabase({ path: data.database });
   const runs = new SqliteJobRuns(db);
-  const http = new HttpClient({
-    userAgent: `aime/${VERSION} (+${PROJECT_URL})`,
-    log: log.child({ component: 'http' }),
-    timeoutMs: values.http.timeoutSeconds * 1000,
-    retries: values.http.retries,
-    retryBaseMs: values.http.retryBaseMs,
-  });
+  const http = buildHttpClient(values, log);
   const finish = (status: 'ok' | 'error' | 'interrupted', result: JobResult, error?: string) => {
     const finishedAt = Date.now();
     runs.finish(data.runId, { status, finishedAt, durationMs: finishedAt - data.startedAt, outputFile: result.outputFile ?? null, error: error ?? null, details: result.details });

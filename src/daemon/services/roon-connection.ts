@@ -1,17 +1,9 @@
 import type { Logger } from '../../log.js';
-import { RoonConnection, type RoonTimings } from '../../integrations/roon/connection.js';
+import { RoonConnection, type RoonConnectionOptions } from '../../integrations/roon/connection.js';
 import { ZoneFeed } from '../../integrations/roon/zone-feed.js';
 import type { Service, ServiceReport } from '../services.js';
 
-export interface RoonConnectionServiceDeps {
-  readonly statePath: string;
-  readonly host?: string;
-  readonly port: number;
-  readonly version: string;
-  readonly log: Logger;
-  readonly timings: RoonTimings;
-  readonly discoveryTargets?: readonly { host: string; port: number }[];
-}
+export type RoonConnectionServiceDeps = RoonConnectionOptions;
 
 /**
  * The daemon's link to the Roon Core ("roon" in `aime service list`): the extension

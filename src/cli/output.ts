@@ -90,3 +90,8 @@ export function formatDuration(seconds: number): string {
 export function formatNumber(value: number): string {
   return value.toLocaleString('en-US');
 }
+
+/** "1 day", "3 days", "12,345 listens". */
+export function plural(count: number, noun: string): string {
+  return `${formatNumber(count)} ${noun}${count === 1 ? '' : 's'}`;
+}

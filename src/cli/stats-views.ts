@@ -3,13 +3,13 @@ import type {
   StatsSummaryResult, StatsUnplayedResult,
 } from '../rpc/methods/stats.js';
 import { barChart, heatGrid, sparkline } from './charts.js';
-import { formatNumber, type Output } from './output.js';
+import { formatNumber, plural, type Output } from './output.js';
 
 /** How `aime stats …` reads in a terminal: headings, aligned bars, heat cells, sparklines. */
 const NOTHING_YET = 'Nothing to count yet: import your history with `aime import lastfm`, or record new plays with `aime service start lastfm-tracker`.';
 
 function heading(out: Output, title: string, bounds: StatsBounds): void {
-  out.line(out.paint.bold(`${title} ${bounds.from} → ${bounds.to}`) + out.paint.dim(` (${formatNumber(bounds.days)} days, ${bounds.timezone})`));
+  out.line(out.paint.bold(`${title} ${bounds.from} → ${bounds.to}`) + out.paint.dim(` (${plural(bounds.days, 'day')}, ${bounds.timezone})`));
 }
 
 /** The friendly line for a period without listens; true when it was printed. */
@@ -111,9 +111,9 @@ export function showPatterns(out: Output, result: StatsPatternsResult): void {
 export function showStreaks(out: Output, result: StatsStreaksResult): void {
   heading(out, 'Streaks', result);
   if (nothingHeard(out, result.activeDays)) return;
-  out.line(`  ${formatNumber(result.activeDays)} of ${formatNumber(result.days)} days with listening`);
-  if (result.longest) out.line(`  longest streak ${formatNumber(result.longest.days)} days (${result.longest.from} → ${result.longest.to})`);
-  out.line(result.current ? `  current streak ${formatNumber(result.current.days)} days (since ${result.current.from})` : '  no current streak');
+  out.line(`  ${formatNumber(result.activeDays)} of ${plural(result.days, 'day')} with listening`);
+  if (result.longest) out.line(`  longest streak ${plural(result.longest.days, 'day')} (${result.longest.from} → ${result.longest.to})`);
+  out.line(result.current ? `  current streak ${plural(result.current.days, 'day')} (since ${result.current.from})` : '  no current streak');
   if (result.busiestDay) out.line(`  busiest day ${result.busiestDay.date} (${formatNumber(result.busiestDay.listens)} listens)`);
   out.line();
   out.line(`${out.paint.bold('Activity')} ${out.paint.dim(`(one bar per ${result.activity.unit}, oldest first)`)}`);

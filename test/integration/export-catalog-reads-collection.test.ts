@@ -52,7 +52,7 @@ describe('collection albums', () => {
     copy(remain, 'vinyl', JSON.stringify([{ name: 'Sire', catno: 'SRK 6095' }, 'Sire']));
     copy(remain, 'cd');
     copy(bush, null);
-    db.sqlite.prepare(`INSERT INTO images (url, image_type, source, album_id, created_at, updated_at) VALUES ('https://x/back.jpg', 'back', 'discogs', ?, 0, 0), ('https://x/front.jpg', 'cover', 'coverart', ?, 0, 0)`).run(remain, remain);
+    db.sqlite.prepare(`INSERT INTO images (url, image_type, source, album_id, created_at, updated_at) VALUES ('https://x/back.jpg', 'album', 'discogs', ?, 0, 0), ('https://x/front.jpg', 'album', 'coverart', ?, 0, 0)`).run(remain, remain);
 
     const all = await catalog.collectionAlbums({});
     expect(all.map((a) => a.title)).toEqual(['Remain in Light', 'My Life in the Bush of Ghosts']);

@@ -19,7 +19,7 @@ export function seedCollection(db: Database, albums: number, options: { listens?
   const credit = sqlite.prepare('INSERT INTO album_artist (album_id, artist_id, position, created_at) VALUES (?, ?, ?, ?)');
   const copy = sqlite.prepare(`INSERT INTO collection_items (album_id, source, discogs_release_id, discogs_instance_id, date_added, support, formats, labels,
     genres, styles, release_year, cover_url, created_at, updated_at) VALUES (?, 'discogs', ?, ?, ?, ?, ?, ?, '[]', '[]', ?, ?, ?, ?)`);
-  const image = sqlite.prepare(`INSERT INTO images (url, image_type, source, album_id, created_at, updated_at) VALUES (?, 'cover', 'coverart', ?, ?, ?)`);
+  const image = sqlite.prepare(`INSERT INTO images (url, image_type, source, album_id, created_at, updated_at) VALUES (?, 'album', 'coverart', ?, ?, ?)`);
   const metadata = sqlite.prepare(`INSERT INTO metadata (album_id, ai_info, resume, labels, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`);
   const track = sqlite.prepare(`INSERT INTO tracks (album_id, artist_id, title, title_key, identity_key, duration_seconds, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 240, ?, ?)`);
   const listen = sqlite.prepare(`INSERT INTO listening_history (track_id, timestamp, source, created_at) VALUES (?, ?, 'lastfm', ?)`);

@@ -3,7 +3,8 @@ import { nameKey } from '../../core/names.js';
 import type { AlbumDetail, AlbumPage, AlbumQuery, AlbumSummary, OwnedCopyView } from '../../core/collection/queries.js';
 
 /** Cover preference: Cover Art Archive (free to reuse), then Discogs, then Spotify. */
-const COVER_ORDER = `CASE i.source WHEN 'coverart' THEN 0 WHEN 'discogs' THEN 1 ELSE 2 END`;
+/** Which cover is shown when several sources found one (the free archive first). */
+export const COVER_ORDER = `CASE i.source WHEN 'coverart' THEN 0 WHEN 'discogs' THEN 1 ELSE 2 END`;
 const PLAYS = `(SELECT COUNT(*) FROM tracks t JOIN listening_history l ON l.track_id = t.id WHERE t.album_id = a.id)`;
 const OWNED = `EXISTS (SELECT 1 FROM collection_items ci WHERE ci.album_id = a.id)`;
 

@@ -1,3 +1,4 @@
+import { COVER_ORDER } from './collection-queries.js';
 import { nameKey } from '../../core/names.js';
 import type { CollectionFilter, ExportAlbum, ExportCatalog, ExportCopy, ExportImage, ListeningSummary } from '../../core/exports/model.js';
 import { shownDate } from '../../core/time/shown.js';
@@ -19,7 +20,6 @@ interface MetadataRow {
 type ImageRow = ExportImage & { album_id: number };
 
 /** Cover first: the image types the enrichment stores for an album's front. */
-const COVER_TYPES = ['cover', 'front', 'album'];
 
 /**
  * The read queries of the exports: the collection's albums with their artists, copies,
@@ -99,7 +99,7 @@ export class SqliteExportCatalog implements ExportCatalog {
     const credits = groupRows(sqlite.prepare(`SELECT aa.album_id, ar.name FROM album_artist aa JOIN artists ar ON ar.id = aa.artist_id
       WHERE aa.album_id ${inIds} ORDER BY aa.album_id, aa.position, ar.id`).all(ids) as { album_id: number; name: string }[]);
     const copies = groupRows(sqlite.prepare(`SELECT * FROM collection_items WHERE album_id ${inIds} ORDER BY album_id, id`).all(ids) as CopyRow[]);
-    const images = groupRows(sqlite.prepare(`SELECT album_id, url, image_type AS type, source FROM images WHERE album_id ${inIds} ORDER BY album_id, id`).all(ids) as ImageRow[]);
+    const images = groupRows(sqlite.prepare(`SELECT i.album_id, i.url, i.image_type AS type, i.source FROM images i WHERE i.album_id ${inIds} AND i.image_type = 'album' ORDER BY i.album_id, ${COVER_ORDER}, i.id`).all(ids) as ImageRow[]);
     const metadata = new Map((sqlite.prepare(`SELECT * FROM metadata WHERE album_id ${inIds}`).all(ids) as MetadataRow[]).map((row) => [row.album_id, row]));
     return rows.map((row) => toExportAlbum(row, credits.get(row.id) ?? [], copies.get(row.id) ?? [], images.get(row.id) ?? [], metadata.get(row.id)));
   }
@@ -108,7 +108,8 @@ export class SqliteExportCatalog implements ExportCatalog {
 function toExportAlbum(row: AlbumRow, credits: { name: string }[], copies: CopyRow[], images: ImageRow[], meta: MetadataRow | undefined): ExportAlbum {
   const supports = unique(copies.map((copy) => copy.support ?? row.support));
   if (!supports.length && row.support) supports.push(row.support);
-  const cover = images.find((image) => COVER_TYPES.includes(image.type)) ?? images[0];
+  // The same cover the collection shows: by source preference (COVER_ORDER).
+  const cover = images[0];
   return {
     id: row.id,
     title: row.title,

@@ -52,6 +52,15 @@ describe('ListenIngest', () => {
     ]);
   });
 
+  it('stores a scrobble read again with another album spelling once (Last.fm corrected or edited its album)', async () => {
+    await ingest.record([play({ album: 'Discovery' })]);
+    expect(await ingest.record([play({ album: 'Discovery (Remastered 2020)' })])).toMatchObject({ imported: 0, skipped: 1 });
+    expect(await ingest.record([play({ album: null })])).toMatchObject({ imported: 0, skipped: 1 });
+    expect(listens()).toHaveLength(1);
+    // The same track on two albums at two times is two listens.
+    expect(await ingest.record([play({ album: 'Alive 2007', timestamp: T + 400 })])).toMatchObject({ imported: 1 });
+  });
+
   it('skips radio stations and counts plays it cannot store as failed', async () => {
     const summary = await ingest.record([
       play({ artist: 'Radio Swiss Jazz', title: 'Blue in Green' }),

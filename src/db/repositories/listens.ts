@@ -17,7 +17,7 @@ const ROWS_PER_INSERT = 64;
 export class SqliteListenStore implements ListenStore {
   private readonly db: Database;
   private readonly catalog: SqliteCatalog;
-  private readonly sql: Record<'insertListen' | 'insertListens' | 'otherSourceNear' | 'otherSourceCopy' | 'markLoved', Statement>;
+  private readonly sql: Record<'insertListen' | 'insertListens' | 'anyNear' | 'samePlay' | 'otherSourceNear' | 'otherSourceCopy' | 'markLoved', Statement>;
 
   constructor(db: Database) {
     this.db = db;
@@ -26,6 +26,12 @@ export class SqliteListenStore implements ListenStore {
     this.sql = {
       insertListen: prepare(`${INSERT_LISTENS} ${LISTEN_VALUES}`),
       insertListens: prepare(`${INSERT_LISTENS} ${Array(ROWS_PER_INSERT).fill(LISTEN_VALUES).join(', ')}`),
+      anyNear: prepare('SELECT 1 FROM listening_history WHERE timestamp BETWEEN ? AND ? LIMIT 1').pluck(),
+      // The same play read again with another album spelling resolves to another track row.
+      samePlay: prepare(
+        `SELECT 1 FROM listening_history l JOIN tracks t ON t.id = l.track_id
+         WHERE l.timestamp = ? AND t.artist_id = ? AND t.title_key = ? LIMIT 1`,
+      ).pluck(),
       otherSourceNear: prepare('SELECT 1 FROM listening_history WHERE timestamp BETWEEN ? AND ? AND source <> ? LIMIT 1').pluck(),
       otherSourceCopy: prepare(
         `SELECT 1 FROM tracks t JOIN listening_history l ON l.track_id = t.id
@@ -61,7 +67,8 @@ export class SqliteListenStore implements ListenStore {
     return this.db.sqlite.transaction(() => {
       const now = Math.floor(Date.now() / 1000);
       const outcome: StoreOutcome = { imported: 0, skipped: 0, newAlbumIds: [] };
-      const checkOtherSources = this.mayHoldOtherSourceCopies(plays, window);
+      const { checkOtherSources, checkSamePlays } = this.checksNeeded(plays, window);
+      const checkEach = checkOtherSources || checkSamePlays;
       const rows: unknown[] = [];
       const flush = (statement: Statement, count: number) => {
         const { changes } = statement.run(rows.splice(0, count * LISTEN_COLUMNS));
@@ -74,12 +81,16 @@ export class SqliteListenStore implements ListenStore {
           outcome.skipped++;
           continue;
         }
+        if (checkSamePlays && this.sql.samePlay.get(play.timestamp, artistId, play.titleKey)) {
+          outcome.skipped++;
+          continue;
+        }
         const album = this.catalog.albumId(play, now);
         if (album?.created) outcome.newAlbumIds.push(album.id);
         const trackId = this.catalog.trackId(play, artistId, album?.id ?? null, now);
         rows.push(trackId, play.timestamp, play.source, play.loved ? 1 : 0, play.zone, play.playedSeconds, now);
-        // A play checked against other sources must see every earlier play of the batch stored.
-        if (checkOtherSources) flush(this.sql.insertListen, 1);
+        // A play checked against stored ones must see every earlier play of the batch stored.
+        if (checkEach) flush(this.sql.insertListen, 1);
         else if (rows.length === ROWS_PER_INSERT * LISTEN_COLUMNS) flush(this.sql.insertListens, ROWS_PER_INSERT);
       }
       while (rows.length) flush(this.sql.insertListen, 1);
@@ -87,17 +98,25 @@ export class SqliteListenStore implements ListenStore {
     })();
   }
 
-  /** Per-play cross-source checks cost a query each; most batches (one source, no other nearby) need none. */
-  private mayHoldOtherSourceCopies(plays: readonly KeyedPlay[], window: number): boolean {
+  /**
+   * Per-play checks cost a query each; most batches need none: cross-source checks only with
+   * two sources in the batch or another source stored nearby, same-play checks only when
+   * listens are already stored in the batch's time range.
+   */
+  private checksNeeded(plays: readonly KeyedPlay[], window: number): { checkOtherSources: boolean; checkSamePlays: boolean } {
     let low = Infinity;
     let high = -Infinity;
+    let mixed = false;
     const first = plays[0]!.source;
     for (const play of plays) {
-      if (play.source !== first) return true;
+      if (play.source !== first) mixed = true;
       if (play.timestamp < low) low = play.timestamp;
       if (play.timestamp > high) high = play.timestamp;
     }
-    return this.sql.otherSourceNear.get(low - window, high + window, first) !== undefined;
+    return {
+      checkOtherSources: mixed || this.sql.otherSourceNear.get(low - window, high + window, first) !== undefined,
+      checkSamePlays: this.sql.anyNear.get(low, high) !== undefined,
+    };
   }
 
   markLoved(tracks: readonly { artistKey: string; titleKey: string }[]): number {

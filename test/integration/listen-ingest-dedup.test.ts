@@ -1,4 +1,5 @@
 // ListenIngest over a real SQLite file: the dedup rules of SPEC §3 and the shape of what it creates.
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,6 +60,24 @@ describe('ListenIngest', () => {
     expect(listens()).toHaveLength(1);
     // The same track on two albums at two times is two listens.
     expect(await ingest.record([play({ album: 'Alive 2007', timestamp: T + 400 })])).toMatchObject({ imported: 1 });
+  });
+
+  it('waits for another writer instead of failing the play (a job worker writing the same file)', async () => {
+    await ingest.record([play({ timestamp: T - 3600 })]);
+    // Another connection takes the write lock, changes a row and commits 300 ms later.
+    const holder = spawn(process.execPath, ['-e', `
+      const db = require('better-sqlite3')(process.argv[1]);
+      db.pragma('busy_timeout = 5000');
+      db.prepare('BEGIN IMMEDIATE').run();
+      db.prepare("UPDATE artists SET updated_at = updated_at + 1").run();
+      process.stdout.write('locked\\n');
+      const until = Date.now() + 300; while (Date.now() < until);
+      db.prepare('COMMIT').run();
+    `, join(dir, 'aime.db')], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
+    const done = new Promise<void>((resolve) => holder.once('exit', () => resolve()));
+    expect(await ingest.record([play({ source: 'roon', title: 'Aerodynamic', timestamp: T })])).toMatchObject({ imported: 1 });
+    await done;
   });
 
   it('skips radio stations and counts plays it cannot store as failed', async () => {

@@ -64,7 +64,10 @@ export class SqliteListenStore implements ListenStore {
   }
 
   private storeBatch(plays: readonly KeyedPlay[], window: number): StoreOutcome {
-    return this.db.sqlite.transaction(() => {
+    // BEGIN IMMEDIATE: the batch reads before it writes, and a read transaction that must
+    // become a write one while another connection writes fails at once ("database is
+    // locked") instead of waiting; taking the write lock first waits with busy_timeout.
+    const batch = this.db.sqlite.transaction(() => {
       const now = Math.floor(Date.now() / 1000);
       const outcome: StoreOutcome = { imported: 0, skipped: 0, newAlbumIds: [] };
       const { checkOtherSources, checkSamePlays } = this.checksNeeded(plays, window);
@@ -95,7 +98,8 @@ export class SqliteListenStore implements ListenStore {
       }
       while (rows.length) flush(this.sql.insertListen, 1);
       return outcome;
-    })();
+    });
+    return batch.immediate();
   }
 
   /**

@@ -18,7 +18,7 @@ interface History {
 const history = async (): Promise<History> => JSON.parse((await runCli(home, ['history', '--json'])).stdout) as History;
 
 beforeAll(async () => {
-  core = await startFakeRoonCore({ pingIntervalMs: 0 });
+  core = await startFakeRoonCore({ pingIntervalMs: 0, seekEverySecond: true });
   lastfm = await startFakeLastfm();
   home = makeHome({
     roon: { host: core.host, port: core.port },

@@ -98,7 +98,32 @@ describe('Roon play threshold', () => {
     const t = tracker();
     t.observe(zone('playing', { seek: 0 }, 'z1'));
     t.observe(zone('playing', { seek: 0 }, 'z2'));
+    nowMs += 130_000;
     expect(t.observe(zone('playing', { seek: 130 }, 'z1'))?.zone).toBe('Living Room');
     expect(t.observe(zone('playing', { seek: 20 }, 'z2'))).toBeUndefined();
+  });
+});
+
+describe('Roon play threshold: seeking is not listening', () => {
+  it('does not count a forward seek as time played', () => {
+    const t = tracker();
+    t.observe(zone('playing', { seek: 0 }));
+    expect(play(t, 0, 10)).toEqual([]);
+    // The listener drags the position from 0:10 to 3:20 and hears 5 seconds: 15 s played, not a play.
+    nowMs += 1000;
+    expect(t.observe(zone('playing', { seek: 200 }))).toBeUndefined();
+    expect(play(t, 200, 5)).toEqual([]);
+  });
+
+  it('does not count a seek made while paused once playback resumes', () => {
+    const t = tracker();
+    t.observe(zone('playing', { seek: 0 }));
+    play(t, 0, 10);
+    nowMs += 1000;
+    t.observe(zone('paused', { seek: 10 }));
+    nowMs += 1000;
+    t.observe(zone('paused', { seek: 180 }));
+    nowMs += 1000;
+    expect(t.observe(zone('playing', { seek: 181 }))).toBeUndefined();
   });
 });

@@ -28,6 +28,8 @@ interface TrackInstance {
   readonly startedAt: number;
   played: number;
   lastSeek: number | null;
+  /** Wall-clock seconds of the last sighting: a position step longer than the time passed is a seek, not listening. */
+  lastAt: number;
   reported: boolean;
 }
 
@@ -60,12 +62,15 @@ export class PlayTracker {
       const startedAt = this.nowSeconds() - (track.seek ?? 0);
       const known = this.reported.get(identity);
       const reported = known !== undefined && Math.abs(known - startedAt) < SAME_START_SECONDS;
-      instance = { identity, startedAt, played: 0, lastSeek: track.seek, reported };
+      instance = { identity, startedAt, played: 0, lastSeek: track.seek, lastAt: this.nowSeconds(), reported };
       this.zones.set(zone.id, instance);
     } else if (track.seek !== null) {
+      const now = this.nowSeconds();
       const step = instance.lastSeek === null ? 0 : track.seek - instance.lastSeek;
-      if (step > 0 && zone.state === 'playing') instance.played += step;
+      // Positions are whole seconds: one second of slack; a jump beyond the time passed (a seek) counts only that time.
+      if (step > 0 && zone.state === 'playing') instance.played += Math.min(step, now - instance.lastAt + 1);
       instance.lastSeek = track.seek;
+      instance.lastAt = now;
     }
     if (instance.reported || !this.countable(track) || instance.played < playThreshold(track.length ?? 0)) return undefined;
     const play: PlayReport = {

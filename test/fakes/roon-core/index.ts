@@ -126,7 +126,8 @@ export class FakeRoonCore extends EventEmitter<FakeRoonCoreEvents> {
     this.store.setQueue(zoneId, tracks, options);
   }
   advance(zoneId: string, seconds: number): void {
-    this.store.advance(zoneId, seconds);
+    if (!this.options.seekEverySecond) return this.store.advance(zoneId, seconds);
+    for (let step = 0; step < seconds; step++) this.store.advance(zoneId, 1);
   }
   play(zoneId: string): void {
     this.store.control(zoneId, 'play');

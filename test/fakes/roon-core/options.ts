@@ -24,6 +24,8 @@ export interface FakeRoonCoreOptions {
   pingIntervalMs?: number;
   /** Let time pass by itself: every `intervalMs`, each playing zone advances `seconds` (default intervalMs / 1000). */
   tick?: { intervalMs: number; seconds?: number };
+  /** `advance(zone, n)` reports the position once per second, n times, as a real Core does while playing (default: once). */
+  seekEverySecond?: boolean;
 }
 
 export interface RecordedRequest {

@@ -23,4 +23,12 @@ describe('local time', () => {
     expect(() => localDay('2025-02-01', 'Mars/Olympus')).toThrow(/time zone/);
     expect(shownDateTime(Date.UTC(2025, 5, 1, 22, 5), 'Europe/Zurich')).toBe('2025-06-02 00:05');
   });
+
+  it('reads a date-time without offset on the configured zone, not the process zone', () => {
+    // The daemon's own TZ (often UTC under systemd) must not decide what "10:00" means.
+    expect(parseMoment('2025-06-01T10:00', 'America/New_York', 'start')).toBe(Date.UTC(2025, 5, 1, 14) / 1000);
+    expect(parseMoment('2025-06-01 10:00:30', 'Asia/Tokyo', 'start')).toBe(Date.UTC(2025, 5, 1, 1, 0, 30) / 1000);
+    expect(parseMoment('2025-10-26T12:00:00', 'Europe/Zurich', 'start')).toBe(Date.UTC(2025, 9, 26, 11) / 1000);
+    expect(parseMoment('2025-06-01T10:00:00+02:00', 'Asia/Tokyo', 'start')).toBe(Date.UTC(2025, 5, 1, 8) / 1000);
+  });
 });

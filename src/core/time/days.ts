@@ -3,6 +3,8 @@ import { DAY_SECONDS, localMidnight, offsetAt, wallClock } from './zone.js';
 
 /** Local calendar days, as days since 1970-01-01 or "YYYY-MM-DD", and dates typed by people. */
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** An ISO date-time with no "Z" or offset: "2025-06-01T10:00", "2025-06-01 10:00:30". */
+const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/;
 const pad = (value: number, width = 2) => String(value).padStart(width, '0');
 
 /** "YYYY-MM-DD" → its parts; a UserError when it is not a real date. */
@@ -59,6 +61,15 @@ export function parseMoment(text: string, timeZone: string, edge: 'start' | 'end
   if (DATE.test(trimmed)) {
     const day = localDayRange(trimmed, timeZone);
     return edge === 'start' ? day.start : day.end;
+  }
+  const wall = LOCAL_DATE_TIME.exec(trimmed);
+  if (wall) {
+    // No offset given: a time on the configured zone's clock (Date.parse would use the process zone).
+    const [, year, month, day, hour, minute, second = '0'] = wall as unknown as string[];
+    parseDate(`${year}-${month}-${day}`);
+    const shown = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second)) / 1000;
+    if (Number.isNaN(shown) || Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) throw new UserError(`"${text}" is not a date (expected YYYY-MM-DD, an ISO date-time or epoch seconds)`);
+    return shown - offsetAt(timeZone, shown - offsetAt(timeZone, shown));
   }
   const parsed = Date.parse(trimmed);
   if (Number.isNaN(parsed)) throw new UserError(`"${text}" is not a date (expected YYYY-MM-DD, an ISO date-time or epoch seconds)`);

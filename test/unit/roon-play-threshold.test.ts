@@ -94,6 +94,23 @@ describe('Roon play threshold', () => {
     expect(t.observe(zone('playing', { seek: 261 }, 'z2'))).toBeUndefined();
   });
 
+  it('keeps the time played when grouping moves an unfinished track to a new zone', () => {
+    const t = tracker();
+    const start = Math.round(nowMs / 1000);
+    t.observe(zone('playing', { length: 600, seek: 0 }, 'z1'));
+    expect(play(t, 0, 200, { length: 600 })).toEqual([]);
+    t.forget('z1');
+    expect(t.observe(zone('playing', { length: 600, seek: 200 }, 'z2'))).toBeUndefined();
+    let reports: ReturnType<typeof play> = [];
+    for (let s = 201; s <= 260; s++) {
+      nowMs += 1000;
+      const report = t.observe(zone('playing', { length: 600, seek: s }, 'z2'));
+      if (report) reports.push(report);
+    }
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toMatchObject({ timestamp: start, zone: 'Kitchen', playedSeconds: 240 });
+  });
+
   it('tracks zones apart', () => {
     const t = tracker();
     t.observe(zone('playing', { seek: 0 }, 'z1'));

@@ -43,6 +43,8 @@ export class PlayTracker {
   private readonly zones = new Map<string, TrackInstance>();
   /** Reported plays by track identity → start time, to recognise one moved to another zone. */
   private readonly reported = new Map<string, number>();
+  /** Unfinished tracks of zones that went away (regrouped), by identity: a new zone playing one goes on from its time played. */
+  private readonly detached = new Map<string, TrackInstance>();
   private readonly options: PlayTrackerOptions;
 
   constructor(options: PlayTrackerOptions) {
@@ -62,7 +64,10 @@ export class PlayTracker {
       const startedAt = this.nowSeconds() - (track.seek ?? 0);
       const known = this.reported.get(identity);
       const reported = known !== undefined && Math.abs(known - startedAt) < SAME_START_SECONDS;
-      instance = { identity, startedAt, played: 0, lastSeek: track.seek, lastAt: this.nowSeconds(), reported };
+      const moved = this.detached.get(identity);
+      const carried = moved !== undefined && Math.abs(moved.startedAt - startedAt) < SAME_START_SECONDS ? moved : undefined;
+      if (carried) this.detached.delete(identity);
+      instance = { identity, startedAt: carried?.startedAt ?? startedAt, played: carried?.played ?? 0, lastSeek: track.seek, lastAt: this.nowSeconds(), reported };
       this.zones.set(zone.id, instance);
     } else if (track.seek !== null) {
       const now = this.nowSeconds();
@@ -89,9 +94,13 @@ export class PlayTracker {
     return play;
   }
 
-  /** A zone went away (removed, regrouped): its unfinished track is dropped. */
+  /** A zone went away (removed, regrouped): its unfinished track is kept aside, in case a new zone (the group) goes on playing it. */
   forget(zoneId: string): void {
+    const instance = this.zones.get(zoneId);
     this.zones.delete(zoneId);
+    const hourAgo = this.nowSeconds() - 3600;
+    for (const [key, old] of this.detached) if (old.startedAt < hourAgo) this.detached.delete(key);
+    if (instance && !instance.reported) this.detached.set(instance.identity, instance);
   }
 
   private remember(identity: string, startedAt: number): void {

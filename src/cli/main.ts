@@ -47,10 +47,19 @@ export async function main(argv: string[]): Promise<void> {
     await program.parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) {
-      const ok = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help';
+      // commander.help with a non-zero code is a command group run without its subcommand: bad usage.
+      const ok = (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') && error.exitCode === 0;
       process.exitCode = ok ? ExitCode.Ok : ExitCode.BadUsage;
+      // --json promises one JSON document on stdout, errors included (commander only wrote stderr).
+      if (!ok && wantsJson(argv)) process.stdout.write(JSON.stringify({ error: { kind: 'user', message: error.code === 'commander.help' ? 'a subcommand is missing (see --help)' : error.message.replace(/^error: /, ''), exitCode: ExitCode.BadUsage } }) + '\n');
       return;
     }
     throw error;
   }
+}
+
+/** Whether --json is among the options (before a `--` that ends them), even if parsing failed. */
+function wantsJson(argv: string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end < 0 ? argv : argv.slice(0, end)).includes('--json');
 }

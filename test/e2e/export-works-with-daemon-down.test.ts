@@ -54,6 +54,16 @@ it('writes --out atomically and says nothing unless asked', async () => {
   expect(JSON.parse(asked.stdout)).toMatchObject({ format: 'json', albums: ALBUMS, file: join(home, 'exports', 'collection.json') });
 });
 
+it('with --json and no --out, stdout is one JSON document holding the export', async () => {
+  const plain = await runCli(home, ['export', 'markdown']);
+  const json = await runCli(home, ['export', 'markdown', '--json']);
+  expect(json.code).toBe(0);
+  expect(json.stderr).toBe('');
+  const document = JSON.parse(json.stdout) as { format: string; content: string; albums: number };
+  expect(document).toMatchObject({ format: 'markdown', albums: ALBUMS });
+  expect(withoutDate(document.content)).toBe(withoutDate(plain.stdout));
+});
+
 it('filters by support and by artist', async () => {
   const vinyl = JSON.parse((await runCli(home, ['export', 'json', '--support', 'vinyl'])).stdout) as { filter: unknown; albums: { supports: string[] }[] };
   expect(vinyl.filter).toEqual({ support: 'vinyl', artist: null });

@@ -41,7 +41,9 @@ export function registerExportCommands(program: Command): void {
           await db.close();
         }
         if (options.out === undefined || options.out === '-') {
-          process.stdout.write(made.content);
+          // With --json, stdout holds one JSON document: the export goes inside it.
+          if (cli.out.json) cli.out.data({ format, content: made.content, albums: made.albums, bytes: Buffer.byteLength(made.content), durationMs: Date.now() - started });
+          else process.stdout.write(made.content);
           return;
         }
         const { resolve } = await import('node:path');

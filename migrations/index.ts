@@ -1,5 +1,6 @@
 import { InitialSchema1763700000000 } from './1763700000000-initial-schema.js';
 import { ListensTrackTitleIndex1763710000000 } from './1763710000000-listens-track-title-index.js';
+import { ListensMergedCopy1763710000001 } from './1763710000001-listens-merged-copy.js';
 import { CollectionSeenByImport1763730000000 } from './1763730000000-collection-seen-by-import.js';
 import { PresentationLanguage1763740000000 } from './1763740000000-presentation-language.js';
 import { ListeningRollups1763770000000 } from './1763770000000-listening-rollups.js';
@@ -13,4 +14,4 @@ import { ArtistTransitions1763770000002 } from './1763770000002-artist-transitio
  * 17637300xxxxx collection, 17637400xxxxx ai, 17637500xxxxx playlists,
  * 17637600xxxxx jobs, 17637700xxxxx analytics.
  */
-export const MIGRATIONS = [InitialSchema1763700000000, ListensTrackTitleIndex1763710000000, CollectionSeenByImport1763730000000, PresentationLanguage1763740000000, ListeningRollups1763770000000, ListenSlotsWeekIndex1763770000001, ArtistTransitions1763770000002];
+export const MIGRATIONS = [InitialSchema1763700000000, ListensTrackTitleIndex1763710000000, ListensMergedCopy1763710000001, CollectionSeenByImport1763730000000, PresentationLanguage1763740000000, ListeningRollups1763770000000, ListenSlotsWeekIndex1763770000001, ArtistTransitions1763770000002];

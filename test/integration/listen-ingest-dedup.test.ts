@@ -53,6 +53,22 @@ describe('ListenIngest', () => {
     ]);
   });
 
+  it('pairs one Roon play with one scrobble: a second scrobble nearby is a replay, and re-reading either copy adds nothing', async () => {
+    await ingest.record([play({ source: 'roon', zone: 'Salon', timestamp: T })]);
+    expect(await ingest.record([play({ source: 'lastfm', timestamp: T + 20 }), play({ source: 'lastfm', timestamp: T + 300 })])).toMatchObject({ imported: 1, skipped: 1 });
+    // The import read again, and the Roon play recorded again: nothing changes.
+    expect(await ingest.record([play({ source: 'lastfm', timestamp: T + 20 }), play({ source: 'lastfm', timestamp: T + 300 })])).toMatchObject({ imported: 0, skipped: 2 });
+    expect(await ingest.record([play({ source: 'roon', zone: 'Salon', timestamp: T })])).toMatchObject({ imported: 0, skipped: 1 });
+    expect(listens()).toEqual([
+      { timestamp: T, source: 'roon', zone: 'Salon' },
+      { timestamp: T + 300, source: 'lastfm', zone: null },
+    ]);
+    // The other order: the scrobbles first, then Roon's two plays of the replay.
+    await ingest.record([play({ title: 'Veridis Quo', timestamp: T + 5000 }), play({ title: 'Veridis Quo', timestamp: T + 5400 })]);
+    expect(await ingest.record([play({ title: 'Veridis Quo', source: 'roon', timestamp: T + 4990 }), play({ title: 'Veridis Quo', source: 'roon', timestamp: T + 5390 })])).toMatchObject({ imported: 0, skipped: 2 });
+    expect(await ingest.record([play({ title: 'Veridis Quo', source: 'roon', timestamp: T + 5800 })])).toMatchObject({ imported: 1 });
+  });
+
   it('stores a scrobble read again with another album spelling once (Last.fm corrected or edited its album)', async () => {
     await ingest.record([play({ album: 'Discovery' })]);
     expect(await ingest.record([play({ album: 'Discovery (Remastered 2020)' })])).toMatchObject({ imported: 0, skipped: 1 });
@@ -121,5 +137,20 @@ describe('ListenIngest', () => {
     expect(dedupeListens(journal, false)).toMatchObject({ duplicates: 1, removed: 1 });
     expect(listens()).toHaveLength(3);
     expect(db.sqlite.prepare('SELECT loved FROM listening_history WHERE timestamp = ?').pluck().get(T)).toBe(1);
+  });
+
+  it('history dedupe pairs copies one to one: a Roon play stored with two nearby scrobbles keeps the replay', async () => {
+    await ingest.record([play({ source: 'roon', timestamp: T })]);
+    const raw = db.sqlite.prepare(`INSERT INTO listening_history (track_id, timestamp, source, loved, created_at) SELECT track_id, ?, 'lastfm', 0, 0 FROM listening_history WHERE timestamp = ?`);
+    raw.run(T + 20, T); // its scrobble, stored by an older version
+    raw.run(T + 300, T); // a real replay
+    const journal = new SqliteListenJournal(db);
+    expect(dedupeListens(journal, false)).toMatchObject({ duplicates: 1, removed: 1 });
+    expect(listens()).toEqual([
+      { timestamp: T, source: 'roon', zone: null },
+      { timestamp: T + 300, source: 'lastfm', zone: null },
+    ]);
+    // The scrobble merged away, imported again, stays merged.
+    expect(await ingest.record([play({ source: 'lastfm', timestamp: T + 20 })])).toMatchObject({ imported: 0, skipped: 1 });
   });
 });

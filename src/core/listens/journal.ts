@@ -125,13 +125,19 @@ export interface DedupeResult {
 /**
  * Merges listens that are one play stored twice (SPEC §3), keeping the one stored first.
  * A listen already chosen for removal keeps nothing else out, so a chain a–b–c where only
- * a–b and b–c are copies removes b alone.
+ * a–b and b–c are copies removes b alone. A listen absorbs at most one copy from another
+ * source (the closest): one Roon play and two scrobbles nearby are two listens, a replay.
  */
 export function dedupeListens(journal: ListenJournal, dryRun: boolean): DedupeResult {
   const dropped = new Set<number>();
+  const absorbedCopy = new Set<number>();
   const pairs: DuplicatePair[] = [];
   for (const pair of journal.duplicates(CROSS_SOURCE_WINDOW_SECONDS)) {
     if (dropped.has(pair.keepId) || dropped.has(pair.dropId)) continue;
+    if (!pair.sameTime) {
+      if (absorbedCopy.has(pair.keepId) || absorbedCopy.has(pair.dropId)) continue;
+      absorbedCopy.add(pair.keepId);
+    }
     dropped.add(pair.dropId);
     pairs.push(pair);
   }

@@ -108,6 +108,8 @@ export interface ListenRow {
 export interface DuplicatePair {
   readonly keepId: number;
   readonly dropId: number;
+  /** Same time (one play stored under two spellings); otherwise the other source's copy nearby. */
+  readonly sameTime: boolean;
 }
 
 /** Reads and maintenance over stored listens. */

@@ -82,6 +82,8 @@ export const TrackEntity = new EntitySchema<TrackRow>({
 export interface ListenRow {
   id: number; track_id: number; timestamp: number; source: string; loved: boolean; zone: string | null;
   played_seconds: number | null; created_at: number;
+  /** The other source's copy this listen absorbed (a Roon play's scrobble, or the reverse). */
+  merged_source: string | null; merged_timestamp: number | null;
 }
 
 export const ListenEntity = new EntitySchema<ListenRow>({
@@ -89,7 +91,7 @@ export const ListenEntity = new EntitySchema<ListenRow>({
   tableName: 'listening_history',
   columns: {
     id: id(), track_id: int(), timestamp: epoch(), source: str(), loved: bool(), zone: str(true),
-    played_seconds: int(true), created_at: epoch(),
+    played_seconds: int(true), created_at: epoch(), merged_source: str(true), merged_timestamp: epoch(true),
   },
   indices: [
     { name: 'uq_listens_track_time', columns: ['track_id', 'timestamp'], unique: true },

@@ -73,24 +73,29 @@ export class SqliteListenJournal implements ListenJournal {
    * (one play stored twice) or another source within the window (a Roon play and its scrobble).
    */
   duplicates(crossSourceSeconds: number): DuplicatePair[] {
-    return this.statement(
-      `SELECT a.id AS keepId, b.id AS dropId
+    const rows = this.statement(
+      `SELECT a.id AS keepId, b.id AS dropId, b.timestamp = a.timestamp AS sameTime
        FROM listening_history a
        JOIN tracks ta ON ta.id = a.track_id
        JOIN tracks tb ON tb.artist_id = ta.artist_id AND tb.title_key = ta.title_key
        JOIN listening_history b ON b.track_id = tb.id AND b.timestamp BETWEEN a.timestamp - ? AND a.timestamp + ?
        WHERE b.id > a.id AND (b.source <> a.source OR b.timestamp = a.timestamp)
-       ORDER BY a.id, b.id`,
-    ).all(crossSourceSeconds, crossSourceSeconds) as DuplicatePair[];
+       ORDER BY a.id, ABS(b.timestamp - a.timestamp), b.id`,
+    ).all(crossSourceSeconds, crossSourceSeconds) as { keepId: number; dropId: number; sameTime: number }[];
+    return rows.map((row) => ({ keepId: row.keepId, dropId: row.dropId, sameTime: row.sameTime === 1 }));
   }
 
   merge(pairs: readonly DuplicatePair[]): number {
     const keepLove = this.statement('UPDATE listening_history SET loved = 1 WHERE id = ? AND EXISTS (SELECT 1 FROM listening_history WHERE id = ? AND loved = 1)');
     const remove = this.statement('DELETE FROM listening_history WHERE id = ?');
+    // The kept listen remembers the other source's copy it absorbed, as ingest does.
+    const absorb = this.statement(`UPDATE listening_history SET (merged_source, merged_timestamp) =
+      (SELECT source, timestamp FROM listening_history WHERE id = ?) WHERE id = ? AND source <> (SELECT source FROM listening_history WHERE id = ?)`);
     return this.db.sqlite.transaction(() => {
       let removed = 0;
       for (const pair of pairs) {
         keepLove.run(pair.keepId, pair.dropId);
+        absorb.run(pair.dropId, pair.keepId, pair.dropId);
         removed += remove.run(pair.dropId).changes;
       }
       return removed;

@@ -17,7 +17,7 @@ const ROWS_PER_INSERT = 64;
 export class SqliteListenStore implements ListenStore {
   private readonly db: Database;
   private readonly catalog: SqliteCatalog;
-  private readonly sql: Record<'insertListen' | 'insertListens' | 'anyNear' | 'samePlay' | 'otherSourceNear' | 'otherSourceCopy' | 'markLoved', Statement>;
+  private readonly sql: Record<'insertListen' | 'insertListens' | 'anyNear' | 'samePlay' | 'otherSourceNear' | 'otherSourceCopies' | 'absorbCopy' | 'markLoved', Statement>;
 
   constructor(db: Database) {
     this.db = db;
@@ -33,10 +33,14 @@ export class SqliteListenStore implements ListenStore {
          WHERE l.timestamp = ? AND t.artist_id = ? AND t.title_key = ? LIMIT 1`,
       ).pluck(),
       otherSourceNear: prepare('SELECT 1 FROM listening_history WHERE timestamp BETWEEN ? AND ? AND source <> ? LIMIT 1').pluck(),
-      otherSourceCopy: prepare(
-        `SELECT 1 FROM tracks t JOIN listening_history l ON l.track_id = t.id
-         WHERE t.artist_id = ? AND t.title_key = ? AND l.timestamp BETWEEN ? AND ? AND l.source <> ? LIMIT 1`,
-      ).pluck(),
+      // The other source's listens of this track nearby, closest first, with the copy each absorbed.
+      otherSourceCopies: prepare(
+        `SELECT l.id, l.merged_source AS mergedSource, l.merged_timestamp AS mergedTimestamp
+         FROM tracks t JOIN listening_history l ON l.track_id = t.id
+         WHERE t.artist_id = ? AND t.title_key = ? AND l.timestamp BETWEEN ? AND ? AND l.source <> ?
+         ORDER BY ABS(l.timestamp - ?), l.id`,
+      ),
+      absorbCopy: prepare('UPDATE listening_history SET merged_source = ?, merged_timestamp = ? WHERE id = ?'),
       markLoved: prepare(
         // "+loved": without it SQLite walks the loved index (every unloved listen) instead of the track's listens.
         `UPDATE listening_history SET loved = 1 WHERE +loved = 0 AND track_id IN
@@ -80,7 +84,7 @@ export class SqliteListenStore implements ListenStore {
       };
       for (const play of plays) {
         const artistId = this.catalog.artistId(play.artist, play.artistKey, now);
-        if (checkOtherSources && this.sql.otherSourceCopy.get(artistId, play.titleKey, play.timestamp - window, play.timestamp + window, play.source)) {
+        if (checkOtherSources && this.isOtherSourceCopy(play, artistId, window)) {
           outcome.skipped++;
           continue;
         }
@@ -100,6 +104,25 @@ export class SqliteListenStore implements ListenStore {
       return outcome;
     });
     return batch.immediate();
+  }
+
+  /**
+   * One play, one listen: a play is the other source's copy of a stored listen when that
+   * listen already absorbed exactly this play (read again), or has absorbed nothing yet (it
+   * absorbs it now). A listen whose copy is taken leaves a second nearby play standing: a
+   * replay heard once by Roon and twice by Last.fm is two listens, not one.
+   */
+  private isOtherSourceCopy(play: KeyedPlay, artistId: number, window: number): boolean {
+    const copies = this.sql.otherSourceCopies.all(artistId, play.titleKey, play.timestamp - window, play.timestamp + window, play.source, play.timestamp) as {
+      id: number;
+      mergedSource: string | null;
+      mergedTimestamp: number | null;
+    }[];
+    if (copies.some((copy) => copy.mergedSource === play.source && copy.mergedTimestamp === play.timestamp)) return true;
+    const free = copies.find((copy) => copy.mergedSource === null);
+    if (!free) return false;
+    this.sql.absorbCopy.run(play.source, play.timestamp, free.id);
+    return true;
   }
 
   /**

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { AiDescribeResult, AiStatusResult, AiTextResult } from '../../rpc/methods/ai.js';
 import { action, examples } from '../action.js';
 import type { Output } from '../output.js';
-import { positiveInt } from './collection-options.js';
+import { wholeNumber } from '../arguments.js';
 
 function footer(out: Output, result: AiTextResult, extra = ''): void {
   out.note(out.paint.dim(`${result.model} · ${result.promptVersion} · ${result.language}${extra}`));
@@ -36,7 +36,7 @@ export function registerAiCommands(program: Command): void {
     .addHelpText('after', examples('aime ai haiku', 'aime ai haiku --days 30', 'aime ai haiku --collection'))
     .action(
       action(async (cli, options: { days: string; collection?: boolean }) => {
-        const days = positiveInt(options.days, '--days');
+        const days = wholeNumber(options.days, '--days');
         const result = await cli.call('ai.haiku', options.collection ? { collection: true } : { days });
         cli.out.data(result);
         cli.out.line(result.text);

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { UserError } from '../../core/errors.js';
+import { wholeNumber } from '../arguments.js';
 import { SUPPORTS } from '../../core/collection/model.js';
 import { parseSupport } from '../../core/collection/support.js';
 import type { AlbumScopeName, AlbumSortName, CollectionListParams, SupportName } from '../../rpc/methods/collection.js';
@@ -7,11 +8,6 @@ import type { AlbumScopeName, AlbumSortName, CollectionListParams, SupportName }
 const SCOPES: readonly AlbumScopeName[] = ['owned', 'listened', 'all'];
 const SORTS: readonly AlbumSortName[] = ['artist', 'title', 'year', 'added', 'plays'];
 
-export function positiveInt(text: string, name: string): number {
-  const value = Number(text);
-  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < 1) throw new UserError(`${name} must be a whole number ≥ 1 (got "${text}")`);
-  return value;
-}
 
 /** "1977" or "1970-1979". */
 export function yearRange(text: string): { yearFrom: number; yearTo: number } {
@@ -56,13 +52,13 @@ export interface ListOptions {
 }
 
 export function listParams(options: ListOptions): CollectionListParams {
-  const pageSize = positiveInt(options.pageSize, '--page-size');
+  const pageSize = wholeNumber(options.pageSize, '--page-size');
   if (pageSize > 500) throw new UserError('--page-size must be at most 500');
   return {
     scope: oneOf(options.scope, SCOPES, '--scope'),
     sort: oneOf(options.sort, SORTS, '--sort'),
     descending: options.desc === true,
-    page: positiveInt(options.page, '--page'),
+    page: wholeNumber(options.page, '--page'),
     pageSize,
     ...(options.support ? { support: support(options.support) } : {}),
     ...(options.year ? yearRange(options.year) : {}),

@@ -4,7 +4,8 @@ import type { AlbumDetailResult, CollectionListResult } from '../../rpc/methods/
 import { action, examples } from '../action.js';
 import type { CliRuntime } from '../runtime.js';
 import { formatNumber } from '../output.js';
-import { listParams, positiveInt, support, withListOptions, type ListOptions } from './collection-options.js';
+import { wholeNumber } from '../arguments.js';
+import { listParams, support, withListOptions, type ListOptions } from './collection-options.js';
 
 export function registerCollectionCommands(program: Command): void {
   const collection = program
@@ -26,7 +27,7 @@ export function registerCollectionCommands(program: Command): void {
     .command('show <id>')
     .description('everything known about an album: covers, links, AI texts, copies, plays')
     .addHelpText('after', examples('aime collection show 42', 'aime collection show 42 --json'))
-    .action(action(async (cli, id: string) => printAlbum(cli, await cli.call('collection.show', { id: positiveInt(id, 'id') }))));
+    .action(action(async (cli, id: string) => printAlbum(cli, await cli.call('collection.show', { id: wholeNumber(id, 'id') }))));
 
   collection
     .command('add <artist> <title>')
@@ -44,11 +45,11 @@ export function registerCollectionCommands(program: Command): void {
         const added = await cli.call('collection.add', {
           artist,
           title,
-          ...(options.year ? { year: positiveInt(options.year, '--year') } : {}),
+          ...(options.year ? { year: wholeNumber(options.year, '--year') } : {}),
           ...(options.support ? { support: support(options.support) } : {}),
           ...(options.genre ? { genres: options.genre } : {}),
           ...(options.soundtrack ? { soundtrack: true } : {}),
-          ...(options.discogsId ? { discogsId: positiveInt(options.discogsId, '--discogs-id') } : {}),
+          ...(options.discogsId ? { discogsId: wholeNumber(options.discogsId, '--discogs-id') } : {}),
           ...(options.spotifyUrl ? { spotifyUrl: options.spotifyUrl } : {}),
           ...(options.notes ? { notes: options.notes } : {}),
         });
@@ -72,10 +73,10 @@ export function registerCollectionCommands(program: Command): void {
     .action(
       action(async (cli, id: string, options: { title?: string; artist?: string; year?: string; support?: string; genre?: string[]; soundtrack?: boolean; spotifyUrl?: string }) => {
         const changes = {
-          id: positiveInt(id, 'id'),
+          id: wholeNumber(id, 'id'),
           ...(options.title ? { title: options.title } : {}),
           ...(options.artist ? { artist: options.artist } : {}),
-          ...(options.year ? { year: options.year === 'none' ? null : positiveInt(options.year, '--year') } : {}),
+          ...(options.year ? { year: options.year === 'none' ? null : wholeNumber(options.year, '--year') } : {}),
           ...(options.support ? { support: support(options.support) } : {}),
           ...(options.genre ? { genres: options.genre } : {}),
           ...(options.soundtrack === undefined ? {} : { soundtrack: options.soundtrack }),
@@ -93,7 +94,7 @@ export function registerCollectionCommands(program: Command): void {
     .addHelpText('after', examples('aime collection rm 42', 'aime collection rm 42 --copy 7'))
     .action(
       action(async (cli, id: string, options: { copy?: string }) => {
-        const result = await cli.call('collection.remove', { id: positiveInt(id, 'id'), ...(options.copy ? { copyId: positiveInt(options.copy, '--copy') } : {}) });
+        const result = await cli.call('collection.remove', { id: wholeNumber(id, 'id'), ...(options.copy ? { copyId: wholeNumber(options.copy, '--copy') } : {}) });
         cli.out.data(result);
         cli.out.line(`removed ${result.removed} cop${result.removed === 1 ? 'y' : 'ies'} of album #${result.id}`);
       }),

@@ -3,7 +3,7 @@ import { UserError } from '../../core/errors.js';
 import type { EnrichmentProviderName } from '../../rpc/methods/collection.js';
 import { action, examples } from '../action.js';
 import { progressReporter } from '../progress.js';
-import { positiveInt } from './collection-options.js';
+import { wholeNumber } from '../arguments.js';
 
 const PROVIDERS: readonly EnrichmentProviderName[] = ['musicbrainz', 'discogs', 'spotify', 'apple-music'];
 
@@ -25,8 +25,8 @@ export function registerEnrichCommands(program: Command): void {
           .call(
             'enrich.run',
             {
-              albumId: options.album === undefined ? undefined : positiveInt(options.album, '--album'),
-              limit: options.limit === undefined ? undefined : positiveInt(options.limit, '--limit'),
+              albumId: options.album === undefined ? undefined : wholeNumber(options.album, '--album'),
+              limit: options.limit === undefined ? undefined : wholeNumber(options.limit, '--limit'),
               providers: options.provider as EnrichmentProviderName[] | undefined,
               force: options.force === true,
             },

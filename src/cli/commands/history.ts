@@ -1,3 +1,4 @@
+import { wholeNumber } from '../arguments.js';
 import type { Command } from 'commander';
 import { UserError } from '../../core/errors.js';
 import type { HistoryParams, ListenSourceName } from '../../rpc/methods/listens.js';
@@ -68,8 +69,7 @@ export function registerHistoryCommands(program: Command): void {
       .addHelpText('after', examples(`aime ${verb} 12345`, 'aime history --limit 5   # to find ids'))
       .action(
         action(async (cli, id: string) => {
-          const listenId = Number(id);
-          if (!Number.isInteger(listenId) || listenId < 1) throw new UserError(`"${id}" is not a listen id (see aime history)`);
+          const listenId = wholeNumber(id, 'listen id (see aime history)');
           const result = await cli.call('listens.love', { id: listenId, loved });
           cli.out.data(result);
           cli.out.line(`${loved ? 'loved' : 'unloved'}: listen ${result.id} (${formatNumber(result.changed)} listens of that track changed)`);
@@ -79,12 +79,8 @@ export function registerHistoryCommands(program: Command): void {
 }
 
 function historyParams(options: HistoryOptions): HistoryParams {
-  const whole = (value: string | undefined, name: string, max: number): number | undefined => {
-    if (value === undefined) return undefined;
-    const number = Number(value);
-    if (!Number.isInteger(number) || number < 1 || number > max) throw new UserError(`--${name} must be a whole number from 1 to ${max}, not "${value}"`);
-    return number;
-  };
+  const whole = (value: string | undefined, name: string, max: number): number | undefined =>
+    value === undefined ? undefined : wholeNumber(value, `--${name}`, { max });
   if (options.source !== undefined && !SOURCES.includes(options.source as ListenSourceName)) {
     throw new UserError(`--source must be one of ${SOURCES.join(', ')}, not "${options.source}"`);
   }

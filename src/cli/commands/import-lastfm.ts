@@ -1,5 +1,5 @@
+import { wholeNumber } from '../arguments.js';
 import type { Command } from 'commander';
-import { UserError } from '../../core/errors.js';
 import type { RpcNotifications } from '../../rpc/contract.js';
 import { action, examples } from '../action.js';
 import { formatNumber } from '../output.js';
@@ -15,8 +15,7 @@ export function registerLastfmImport(parent: Command): void {
     .addHelpText('after', examples('aime import lastfm', 'aime import lastfm --from 2024-01-01 --to 2024-12-31', 'aime import lastfm --limit 1000 --json'))
     .action(
       action(async (cli, options: { from?: string; to?: string; limit?: string }) => {
-        const limit = options.limit === undefined ? undefined : Number(options.limit);
-        if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new UserError(`--limit must be a whole number above 0, not "${options.limit}"`);
+        const limit = options.limit === undefined ? undefined : wholeNumber(options.limit, '--limit');
         const progress = await progressReporter(cli.out, 'Last.fm import');
         try {
           const summary = await cli.call('listens.importLastfm', { from: options.from, to: options.to, limit }, {

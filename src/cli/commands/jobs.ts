@@ -1,5 +1,5 @@
+import { wholeNumber } from '../arguments.js';
 import type { Command } from 'commander';
-import { UserError } from '../../core/errors.js';
 import { shownDateTime } from '../../core/time/shown.js';
 import { JOB_NAMES } from '../../core/jobs/catalogue.js';
 import type { JobRunDto } from '../../rpc/methods/jobs.js';
@@ -58,8 +58,7 @@ export function registerJobsCommands(program: Command): void {
     .addHelpText('after', examples('aime jobs history', 'aime jobs history --job weekly-haiku --limit 5'))
     .action(
       action(async (cli, options: { job?: string; limit: string }) => {
-        const limit = Number(options.limit);
-        if (!Number.isInteger(limit)) throw new UserError(`--limit must be a whole number (got "${options.limit}")`);
+        const limit = wholeNumber(options.limit, '--limit', { max: 1000 });
         const { runs, timezone } = await cli.call('jobs.history', { ...(options.job ? { job: options.job } : {}), limit });
         cli.out.data({ runs, timezone });
         cli.out.table(

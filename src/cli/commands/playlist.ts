@@ -5,7 +5,7 @@ import { EXPORT_FORMATS } from '../../core/playlists/export.js';
 import { MAX_TRACKS, PLAYLIST_ALGORITHMS } from '../../core/playlists/ports.js';
 import type { PlaylistExportFormat } from '../../rpc/methods/playlists.js';
 import { action, examples } from '../action.js';
-import { positiveInt } from './collection-options.js';
+import { wholeNumber } from '../arguments.js';
 import { printPlaylist, printPlaylists } from './playlist-view.js';
 
 const ALGORITHMS: readonly string[] = PLAYLIST_ALGORITHMS;
@@ -37,7 +37,7 @@ export function registerPlaylistCommands(program: Command): void {
     .action(
       action(async (cli, algorithm: string, options: { max: string; prompt?: string; name?: string; seed?: string }) => {
         if (!ALGORITHMS.includes(algorithm)) throw new UserError(`unknown algorithm "${algorithm}" (one of ${ALGORITHMS.join(', ')})`);
-        const max = positiveInt(options.max, '--max');
+        const max = wholeNumber(options.max, '--max');
         if (max < MAX_TRACKS.min || max > MAX_TRACKS.max) throw new UserError(`--max must be from ${MAX_TRACKS.min} to ${MAX_TRACKS.max} (got ${max})`);
         const seed = options.seed === undefined ? undefined : seedNumber(options.seed);
         const result = await cli.call('playlist.generate', { algorithm, max, prompt: options.prompt, name: options.name, seed });
@@ -64,7 +64,7 @@ export function registerPlaylistCommands(program: Command): void {
     .addHelpText('after', examples('aime playlist show 3', 'aime playlist show 3 --json'))
     .action(
       action(async (cli, id: string) => {
-        const result = await cli.call('playlist.show', { id: positiveInt(id, 'playlist id') });
+        const result = await cli.call('playlist.show', { id: wholeNumber(id, 'playlist id') });
         cli.out.data(result);
         printPlaylist(cli.out, result);
       }),
@@ -76,7 +76,7 @@ export function registerPlaylistCommands(program: Command): void {
     .addHelpText('after', examples('aime playlist rm 3'))
     .action(
       action(async (cli, id: string) => {
-        const result = await cli.call('playlist.remove', { id: positiveInt(id, 'playlist id') });
+        const result = await cli.call('playlist.remove', { id: wholeNumber(id, 'playlist id') });
         cli.out.data(result);
         cli.out.line(`playlist ${result.id} deleted`);
       }),
@@ -88,7 +88,7 @@ export function registerPlaylistCommands(program: Command): void {
     .addHelpText('after', examples('aime playlist add 3 "Björk - Jóga" "The Beatles - Something"', 'aime playlist add 3 1207 88'))
     .action(
       action(async (cli, id: string, tracks: string[]) => {
-        const result = await cli.call('playlist.add', { id: positiveInt(id, 'playlist id'), tracks });
+        const result = await cli.call('playlist.add', { id: wholeNumber(id, 'playlist id'), tracks });
         cli.out.data(result);
         cli.out.line(`added ${result.added} track${result.added === 1 ? '' : 's'}${result.skipped ? `, ${result.skipped} already there` : ''}`);
         printPlaylist(cli.out, result.playlist);
@@ -103,7 +103,7 @@ export function registerPlaylistCommands(program: Command): void {
     .addHelpText('after', examples('aime playlist export 3 --format m3u --out sunday.m3u', 'aime playlist export 3 --format csv > sunday.csv'))
     .action(
       action(async (cli, id: string, options: { format: PlaylistExportFormat; out?: string }) => {
-        const result = await cli.call('playlist.export', { id: positiveInt(id, 'playlist id'), format: options.format });
+        const result = await cli.call('playlist.export', { id: wholeNumber(id, 'playlist id'), format: options.format });
         if (options.out) {
           const file = resolve(options.out);
           const { writeFileAtomic } = await import('../../core/exports/files.js');
@@ -125,7 +125,7 @@ export function registerPlaylistCommands(program: Command): void {
     .addHelpText('after', examples('aime playlist play 3', 'aime playlist play 3 --zone "Living Room"'))
     .action(
       action(async (cli, id: string, options: { zone?: string }) => {
-        const shown = await cli.call('playlist.show', { id: positiveInt(id, 'playlist id') });
+        const shown = await cli.call('playlist.show', { id: wholeNumber(id, 'playlist id') });
         if (shown.tracks.length === 0) throw new UserError(`playlist ${shown.id} is empty (aime playlist add ${shown.id} "Artist - Title")`);
         const tracks = shown.tracks.map((track) => ({ artist: track.artist, title: track.title, album: track.album }));
         const result = await cli.call('roon.playTracks', { zone: options.zone, tracks });
@@ -137,7 +137,5 @@ export function registerPlaylistCommands(program: Command): void {
 }
 
 function seedNumber(text: string): number {
-  const value = Number(text);
-  if (!/^\d+$/.test(text.trim()) || value > 0xffffffff) throw new UserError(`--seed must be a whole number from 0 to 4294967295 (got "${text}")`);
-  return value;
+  return wholeNumber(text, '--seed', { min: 0, max: 0xffffffff });
 }

@@ -1,3 +1,4 @@
+import { oneOf, wholeNumber } from '../arguments.js';
 import type { Command } from 'commander';
 import { UserError } from '../../core/errors.js';
 import type { RoonControl, RoonStatusDto, RoonZoneDto } from '../../rpc/methods/roon.js';
@@ -121,7 +122,7 @@ export function registerRoonCommands(program: Command): void {
     .addHelpText('after', examples('aime roon mute', 'aime roon mute off --zone Kitchen', 'aime roon mute toggle'))
     .action(
       action(async (cli, raw: string | undefined, options: { zone?: string }) => {
-        const how = ({ on: 'mute', off: 'unmute', toggle: 'toggle' } as const)[choice(raw ?? 'on', ['on', 'off', 'toggle'], 'mute')];
+        const how = ({ on: 'mute', off: 'unmute', toggle: 'toggle' } as const)[oneOf(raw ?? 'on', ['on', 'off', 'toggle'], 'mute')];
         const result = await cli.call('roon.mute', { zone: options.zone, how });
         cli.out.data(result);
         cli.out.line(`${result.zone}: ${result.muted ? 'muted' : 'unmuted'}`);
@@ -140,7 +141,7 @@ export function registerRoonCommands(program: Command): void {
       .addHelpText('after', examples(`aime roon ${name} on`, `aime roon ${name} off --zone Kitchen`))
       .action(
         action(async (cli, raw: string, options: { zone?: string }) => {
-          const on = choice(raw, ['on', 'off'], name) === 'on';
+          const on = oneOf(raw, ['on', 'off'], name) === 'on';
           const result = await cli.call('roon.settings', { zone: options.zone, [name]: on });
           cli.out.data(result);
           cli.out.line(`${result.zone}: ${name} ${on ? 'on' : 'off'}`);
@@ -155,7 +156,7 @@ export function registerRoonCommands(program: Command): void {
     .addHelpText('after', examples('aime roon loop all', 'aime roon loop off --zone Kitchen'))
     .action(
       action(async (cli, raw: string, options: { zone?: string }) => {
-        const loop = ({ off: 'disabled', all: 'loop', one: 'loop_one', next: 'next' } as const)[choice(raw, ['off', 'all', 'one', 'next'], 'loop')];
+        const loop = ({ off: 'disabled', all: 'loop', one: 'loop_one', next: 'next' } as const)[oneOf(raw, ['off', 'all', 'one', 'next'], 'loop')];
         const result = await cli.call('roon.settings', { zone: options.zone, loop });
         cli.out.data(result);
         cli.out.line(`${result.zone}: loop ${raw}`);
@@ -224,14 +225,4 @@ function parsePosition(text: string): number {
   return text.startsWith('-') ? -seconds : seconds;
 }
 
-function wholeNumber(text: string, name: string): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) throw new UserError(`${name} must be a positive whole number`);
-  return value;
-}
 
-function choice<T extends string>(raw: string, allowed: readonly T[], what: string): T {
-  const value = raw.toLowerCase() as T;
-  if (!allowed.includes(value)) throw new UserError(`${what}: expected ${allowed.join(' or ')}, not "${raw}"`);
-  return value;
-}

@@ -1,5 +1,5 @@
 import { generateMonthlyReport } from '../core/ai/digests.js';
-import { monthRange, previousMonth } from '../core/ai/period.js';
+import { monthRange, previousMonth } from '../core/time/days.js';
 import { renderMonthlyReport } from '../core/exports/documents.js';
 import { publishOutput } from '../core/exports/files.js';
 import { jobDefinition } from '../core/jobs/catalogue.js';

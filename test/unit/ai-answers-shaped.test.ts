@@ -3,7 +3,7 @@
 // listener's time zone.
 import { describe, expect, it } from 'vitest';
 import { parseJsonAnswer } from '../../src/core/ai/json-answer.js';
-import { monthRange, previousMonth } from '../../src/core/ai/period.js';
+import { monthRange, previousMonth } from '../../src/core/time/days.js';
 import { cleanTrackIds } from '../../src/core/ai/playlist-selection.js';
 import { cutAtSentence, haikuLines, limitWords } from '../../src/core/ai/shape.js';
 import { cleanAnswer, ThinkingFilter } from '../../src/integrations/ai/answer.js';

@@ -1,7 +1,7 @@
 /** Texts about a period or the whole collection: listening haiku, collection haiku, monthly report. */
 import { UserError } from '../errors.js';
 import { longDate, monthName } from './facts-text.js';
-import { localDay, monthRange, previousMonth } from './period.js';
+import { localDate, monthRange, previousMonth } from '../time/days.js';
 import { collectionHaikuPrompt, listeningHaikuPrompt, monthlyReportPrompt, type Prompt } from './prompts.js';
 import type { AiDeps, AiTextKind, StoredText } from './ports.js';
 import { haikuLines, requireProse } from './shape.js';
@@ -47,7 +47,7 @@ export async function generateListeningHaiku(deps: AiDeps, options: { days: numb
   const period = deps.language === 'fr'
     ? `du ${longDate(from, 'fr', deps.timeZone)} au ${longDate(to, 'fr', deps.timeZone)}`
     : `${longDate(from, 'en', deps.timeZone)} to ${longDate(to, 'en', deps.timeZone)}`;
-  const subject = `${localDay(from, deps.timeZone)}..${localDay(to, deps.timeZone)}`;
+  const subject = `${localDate(deps.timeZone, from)}..${localDate(deps.timeZone, to)}`;
   const haiku = await generateText(deps, 'listening-haiku', subject, listeningHaikuPrompt(summary, period, deps.language), haikuLines, options.signal);
   return { ...haiku, from, to };
 }

@@ -75,3 +75,19 @@ export function parseMoment(text: string, timeZone: string, edge: 'start' | 'end
   if (Number.isNaN(parsed)) throw new UserError(`"${text}" is not a date (expected YYYY-MM-DD, an ISO date-time or epoch seconds)`);
   return Math.floor(parsed / 1000);
 }
+
+/** "2026-10" → [its first local second, the next month's first local second). */
+export function monthRange(month: string, timeZone: string): { from: number; to: number } {
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  const number = match ? Number(match[2]) : 0;
+  if (!match || number < 1 || number > 12) throw new UserError(`month must look like 2026-10 (got "${month}")`);
+  const year = Number(match[1]);
+  const [nextYear, nextMonth] = number === 12 ? [year + 1, 1] : [year, number + 1];
+  return { from: localMidnight(timeZone, year, number, 1), to: localMidnight(timeZone, nextYear, nextMonth, 1) };
+}
+
+/** The month before the one `epochMs` falls in (in the zone), as "YYYY-MM". */
+export function previousMonth(epochMs: number, timeZone: string): string {
+  const { year, month } = wallClock(Math.floor(epochMs / 1000), timeZone);
+  return month === 1 ? `${year - 1}-12` : `${year}-${pad(month - 1)}`;
+}

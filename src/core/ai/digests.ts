@@ -42,7 +42,7 @@ export interface ListeningHaiku extends GeneratedText {
 export async function generateListeningHaiku(deps: AiDeps, options: { days: number; signal?: AbortSignal }): Promise<ListeningHaiku> {
   const to = Math.floor(deps.clock.now() / 1000);
   const from = to - options.days * 86_400;
-  const summary = await deps.facts.listening(from, to, 5);
+  const summary = await deps.facts.listening(from, to, 5, deps.timeZone);
   if (summary.listens === 0) throw new UserError(`no listens in the last ${options.days} days: nothing to write a haiku about`);
   const period = deps.language === 'fr'
     ? `du ${longDate(from, 'fr', deps.timeZone)} au ${longDate(to, 'fr', deps.timeZone)}`
@@ -63,7 +63,7 @@ export async function generateCollectionHaiku(deps: AiDeps, options: { sample?: 
 export async function generateMonthlyReport(deps: AiDeps, options: { month?: string; signal?: AbortSignal } = {}): Promise<GeneratedText> {
   const month = options.month ?? previousMonth(deps.clock.now(), deps.timeZone);
   const { from, to } = monthRange(month, deps.timeZone);
-  const summary = await deps.facts.listening(from, to, 5);
+  const summary = await deps.facts.listening(from, to, 5, deps.timeZone);
   if (summary.listens === 0) throw new UserError(`no listens in ${month}: nothing to report`);
   const prompt = monthlyReportPrompt(summary, monthName(from, deps.language, deps.timeZone), deps.language);
   return generateText(deps, 'monthly-report', month, prompt, (text) => requireProse(text, 'monthly report'), options.signal);

@@ -94,7 +94,8 @@ export interface AiFactsRepository {
   findAlbum(query: string): Promise<AlbumFacts>;
   albumFacts(albumId: number): Promise<AlbumFacts | undefined>;
   artistFacts(name: string): Promise<ArtistFacts | undefined>;
-  listening(from: number, to: number, top: number): Promise<ListeningSummary>;
+  /** Active days are counted in `timeZone`'s local days. */
+  listening(from: number, to: number, top: number, timeZone: string): Promise<ListeningSummary>;
   collection(sampleSize: number): Promise<CollectionSummary>;
   /** The most played albums that have no description yet, most played first. */
   mostPlayedWithoutDescription(limit: number): Promise<number[]>;

@@ -1,4 +1,5 @@
-import type { AiFactsRepository, AlbumFacts, ArtistFacts, CollectionSummary, Counted, ListeningSummary, Ranked, RankedAlbum } from '../../core/ai/ports.js';
+import { periodDigest } from './period-digest.js';
+import type { AiFactsRepository, AlbumFacts, ArtistFacts, CollectionSummary, Counted, ListeningSummary } from '../../core/ai/ports.js';
 import { NotFoundError, UserError } from '../../core/errors.js';
 import { nameKey } from '../../core/names.js';
 import type { Database } from '../data-source.js';
@@ -101,31 +102,9 @@ export class SqliteAiFacts implements AiFactsRepository {
     return { name: artist.name, listens, albums: albums.map((a) => ({ title: a.title, year: a.year, genres: strings(a.genres), summary: a.summary })) };
   }
 
-  async listening(from: number, to: number, top: number): Promise<ListeningSummary> {
-    const sql = this.db.sqlite;
-    // Active days are counted in UTC: a day boundary a few hours off matters little in a prose summary.
-    const totals = sql
-      .prepare('SELECT COUNT(*) AS listens, COUNT(DISTINCT timestamp / 86400) AS days FROM listening_history WHERE timestamp >= ? AND timestamp < ?')
-      .get(from, to) as { listens: number; days: number };
-    const topArtists = sql
-      .prepare(
-        `SELECT ar.name, COUNT(*) AS plays FROM listening_history lh JOIN tracks t ON t.id = lh.track_id JOIN artists ar ON ar.id = t.artist_id
-         WHERE lh.timestamp >= ? AND lh.timestamp < ? GROUP BY ar.id ORDER BY plays DESC, ar.name LIMIT ?`,
-      )
-      .all(from, to, top) as Ranked[];
-    const topAlbums = sql
-      .prepare(
-        `SELECT a.title, a.artist_name AS artist, COUNT(*) AS plays FROM listening_history lh JOIN tracks t ON t.id = lh.track_id JOIN albums a ON a.id = t.album_id
-         WHERE lh.timestamp >= ? AND lh.timestamp < ? GROUP BY a.id ORDER BY plays DESC, a.title LIMIT ?`,
-      )
-      .all(from, to, top) as RankedAlbum[];
-    const { count: newArtists } = sql
-      .prepare(
-        `SELECT COUNT(*) AS count FROM (SELECT t.artist_id, MIN(lh.timestamp) AS first FROM listening_history lh JOIN tracks t ON t.id = lh.track_id
-         GROUP BY t.artist_id HAVING first >= ? AND first < ?)`,
-      )
-      .get(from, to) as { count: number };
-    return { from, to, listens: totals.listens, activeDays: totals.days, topArtists, topAlbums, newArtists };
+  async listening(from: number, to: number, top: number, timeZone: string): Promise<ListeningSummary> {
+    const digest = periodDigest(this.db, from, to, timeZone, top);
+    return { from, to, listens: digest.listens, activeDays: digest.activeDays, topArtists: digest.topArtists, topAlbums: digest.topAlbums, newArtists: digest.newArtists };
   }
 
   async collection(sampleSize: number): Promise<CollectionSummary> {

@@ -1,7 +1,7 @@
+import { periodDigest } from './period-digest.js';
 import { COVER_ORDER } from './collection-queries.js';
 import { nameKey } from '../../core/names.js';
 import type { CollectionFilter, ExportAlbum, ExportCatalog, ExportCopy, ExportImage, ListeningSummary } from '../../core/exports/model.js';
-import { shownDate } from '../../core/time/shown.js';
 import type { Database } from '../data-source.js';
 
 interface AlbumRow {
@@ -57,37 +57,15 @@ export class SqliteExportCatalog implements ExportCatalog {
   }
 
   async listeningSummary(from: number, to: number, timezone: string, top: number): Promise<ListeningSummary> {
-    const sqlite = this.db.sqlite;
-    const totals = sqlite
-      .prepare(`SELECT COUNT(*) AS listens, COALESCE(SUM(COALESCE(l.played_seconds, t.duration_seconds, 0)), 0) AS seconds
-        FROM listening_history l JOIN tracks t ON t.id = l.track_id WHERE l.timestamp >= ? AND l.timestamp < ?`)
-      .get(from, to) as { listens: number; seconds: number };
-    // Quarter-hour buckets are few (≤ 3,000 a month) and fall inside one local day in every zone.
-    const buckets = sqlite
-      .prepare(`SELECT DISTINCT timestamp / 900 AS bucket FROM listening_history WHERE timestamp >= ? AND timestamp < ?`)
-      .all(from, to) as { bucket: number }[];
-    const days = new Set(buckets.map((row) => shownDate(row.bucket * 900 * 1000, timezone)));
-    const topArtists = sqlite
-      .prepare(`SELECT ar.name AS name, COUNT(*) AS plays FROM listening_history l JOIN tracks t ON t.id = l.track_id
-        JOIN artists ar ON ar.id = t.artist_id WHERE l.timestamp >= ? AND l.timestamp < ?
-        GROUP BY ar.id ORDER BY plays DESC, ar.name_key LIMIT ?`)
-      .all(from, to, top) as { name: string; plays: number }[];
-    const topAlbums = sqlite
-      .prepare(`SELECT a.title AS name, a.artist_name AS artist, COUNT(*) AS plays FROM listening_history l
-        JOIN tracks t ON t.id = l.track_id JOIN albums a ON a.id = t.album_id WHERE l.timestamp >= ? AND l.timestamp < ?
-        GROUP BY a.id ORDER BY plays DESC, a.title_key LIMIT ?`)
-      .all(from, to, top) as { name: string; artist: string; plays: number }[];
-    const added = sqlite
-      .prepare(`SELECT COUNT(*) AS n FROM collection_items WHERE COALESCE(date_added, created_at) >= ? AND COALESCE(date_added, created_at) < ?`)
-      .get(from, to) as { n: number };
+    const digest = periodDigest(this.db, from, to, timezone, top);
     return {
       from, to,
-      listens: totals.listens,
-      hours: Math.round((totals.seconds / 3600) * 10) / 10,
-      activeDays: days.size,
-      topArtists,
-      topAlbums,
-      albumsAdded: added.n,
+      listens: digest.listens,
+      hours: Math.round((digest.playedSeconds / 3600) * 10) / 10,
+      activeDays: digest.activeDays,
+      topArtists: digest.topArtists,
+      topAlbums: digest.topAlbums.map((album) => ({ name: album.title, artist: album.artist, plays: album.plays })),
+      albumsAdded: digest.albumsAdded,
     };
   }
 

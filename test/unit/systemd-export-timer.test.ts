@@ -24,7 +24,7 @@ describe('systemd/aime-export.service', () => {
     expect(commands).toHaveLength(2);
     for (const args of commands) {
       expect(args[0]).toBe('export');
-      const program = buildProgram();
+      const program = await buildProgram();
       const exportCommand = program.commands.find((command) => command.name() === 'export')!;
       exportCommand.action(() => undefined);
       await program.parseAsync(['node', 'aime', ...args]);

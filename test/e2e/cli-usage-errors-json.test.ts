@@ -37,3 +37,14 @@ describe('bad usage with --json', () => {
     }
   });
 });
+
+describe('a reader that stops early', () => {
+  it('ends quietly when stdout is closed (aime config list | head -1)', async () => {
+    const dir = home();
+    const { spawnSync } = await import('node:child_process');
+    const { AIME_BIN, testEnv } = await import('../support/daemon.js');
+    const result = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${AIME_BIN}" config list | head -c 10 >/dev/null`], { env: testEnv(dir), encoding: 'utf8' });
+    expect(result.stderr).not.toMatch(/EPIPE|\n\s+at /);
+    expect(result.status).toBe(0);
+  });
+});

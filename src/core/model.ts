@@ -1,5 +1,13 @@
 /** Plain domain types shared across areas. Times are UTC epoch seconds. */
-export type ListenSource = 'lastfm' | 'roon' | 'manual';
+
+/**
+ * Where a listen came from: live sources (Last.fm tracker and import, Roon), export files
+ * (Spotify, ListenBrainz, Maloja — Last.fm export files are 'lastfm'), other players posting
+ * to the ListenBrainz-compatible endpoint ('listenbrainz'), records played by hand
+ * (vinyl/cd/cassette, from the copy's support) and manual entries.
+ */
+export const LISTEN_SOURCES = ['lastfm', 'roon', 'spotify', 'listenbrainz', 'maloja', 'vinyl', 'cd', 'cassette', 'manual'] as const;
+export type ListenSource = (typeof LISTEN_SOURCES)[number];
 
 /** One play as a source reports it, before it is resolved to artist/album/track rows. */
 export interface PlayReport {
@@ -16,7 +24,12 @@ export interface PlayReport {
   /** Roon zone name, when the play came from Roon. */
   readonly zone?: string | null;
   readonly playedSeconds?: number | null;
+  /** MusicBrainz recording (track) id, when the source knows it. */
   readonly mbid?: string | null;
+  readonly artistMbid?: string | null;
+  readonly albumMbid?: string | null;
+  /** The program that reported the play (ListenBrainz `submission_client`/`media_player`, Spotify platform…). */
+  readonly client?: string | null;
 }
 
 /** What storing a batch of plays did. */

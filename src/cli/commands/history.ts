@@ -16,7 +16,7 @@ interface HistoryOptions {
   loved?: boolean;
 }
 
-const SOURCES: readonly ListenSourceName[] = ['lastfm', 'roon', 'manual'];
+const SOURCES: readonly ListenSourceName[] = ['lastfm', 'roon', 'spotify', 'listenbrainz', 'maloja', 'vinyl', 'cd', 'cassette', 'manual'];
 
 export function registerHistoryCommands(program: Command): void {
   const history = program

@@ -1,4 +1,5 @@
 import { UserError } from '../../core/errors.js';
+import { LISTEN_SOURCES } from '../../core/model.js';
 import type { ListenIngest } from '../../core/listens/ingest.js';
 import { importLastfmHistory } from '../../core/listens/import-history.js';
 import { dayTimeline, dedupeListens, historyPage, setLoved, today } from '../../core/listens/journal.js';
@@ -18,7 +19,7 @@ export interface ListensDeps {
   readonly timeZone: () => string;
 }
 
-const SOURCES = ['lastfm', 'roon', 'manual'] as const;
+const SOURCES = LISTEN_SOURCES;
 
 export function listensHandlers(deps: ListensDeps) {
   let importing = false;

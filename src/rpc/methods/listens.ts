@@ -1,5 +1,6 @@
 /** `listens.*`: the listening history (Last.fm import, journal, love marks, timeline, dedup). */
-export type ListenSourceName = 'lastfm' | 'roon' | 'manual';
+/** Where a listen came from (the same list as core's LISTEN_SOURCES; rpc imports nothing of ours). */
+export type ListenSourceName = 'lastfm' | 'roon' | 'spotify' | 'listenbrainz' | 'maloja' | 'vinyl' | 'cd' | 'cassette' | 'manual';
 
 export interface ImportLastfmParams {
   /** Inclusive lower bound: "YYYY-MM-DD" (local day), ISO date-time or epoch seconds. */

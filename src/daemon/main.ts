@@ -1,5 +1,5 @@
 import { ConfigFile } from '../config/config.js';
-import { createLogger } from '../log.js';
+import { createLogger, LogSecrets } from '../log.js';
 import { openDatabase, runMigrations } from '../db/data-source.js';
 import { SqliteServiceStates } from '../db/repositories/service-states.js';
 import { SqliteLibraryCounts } from '../db/repositories/maintenance.js';
@@ -43,9 +43,10 @@ export async function runDaemon(options: DaemonOptions): Promise<void> {
   process.umask(0o077);
   const config = await ConfigFile.open({ home: options.home, socket: options.socket });
   const values = config.values();
+  const secrets = new LogSecrets(config.secretValues());
   const log = await createLogger({
     level: options.logLevel ?? values.log.level,
-    secrets: config.secretValues(),
+    secrets,
     pretty: process.stdout.isTTY === true,
   });
   const socketPath = config.paths.socket;
@@ -56,7 +57,8 @@ export async function runDaemon(options: DaemonOptions): Promise<void> {
   const applied = await runMigrations(db);
   if (applied.length) log.info({ applied }, 'database migrated');
 
-  const http = buildHttpClient(values, log);
+  // http.* settings are read per request, so `aime config set http.retries` applies at once.
+  const http = buildHttpClient(() => config.values(), log);
   const collection = createCollection({ config, db, http, log: log.child({ component: 'collection' }) });
   const ai = createAi({ config, db, http, log: log.child({ component: 'ai' }) });
   // New albums reach both background workers: covers and links, and AI descriptions.
@@ -85,6 +87,7 @@ export async function runDaemon(options: DaemonOptions): Promise<void> {
     }),
     ...configHandlers({
       config,
+      secrets,
       changed: (key) => {
         log.info({ key }, 'configuration changed');
         scheduler.configurationChanged(key).catch((error: unknown) => log.error({ err: error }, 'scheduler could not apply the new schedule'));

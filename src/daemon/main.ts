@@ -1,6 +1,5 @@
 import { ConfigFile } from '../config/config.js';
-import { createLogger } from '../log.js';
-import { openDatabase, runMigrations } from '../db/data-source.js';
+import { createLogger, LogSecrets } from '../log.js';
 import { SqliteServiceStates } from '../db/repositories/service-states.js';
 import { SqliteLibraryCounts } from '../db/repositories/maintenance.js';
 import { buildHttpClient } from '../wiring/http.js';
@@ -25,6 +24,8 @@ import { wireListens } from './listens.js';
 import { statsHandlers } from './handlers/stats.js';
 import { SqliteAnalytics } from '../db/repositories/analytics.js';
 import { systemClock } from '../core/ports.js';
+import { DaemonLifecycle } from './lifecycle.js';
+import { openDaemonDatabase } from './startup.js';
 
 export interface DaemonOptions {
   readonly home?: string;
@@ -33,30 +34,38 @@ export interface DaemonOptions {
 }
 
 /**
- * The composition root: config → logger → socket claim → database + migrations →
- * services (restored from service_states) → socket server. SIGTERM/SIGINT stop it all
- * in reverse order.
+ * The composition root: config → logger → socket claim → database lock, checks and
+ * migrations → services (restored from service_states) → socket server. SIGTERM/SIGINT
+ * stop it all in reverse order; a failure before "daemon ready" undoes what was done.
  */
-export async function runDaemon(options: DaemonOptions): Promise<void> {
-  const startedAt = Date.now();
+export async function runDaemon(options: DaemonOptions): Promise<number> {
   // Every file the daemon creates (database, WAL, job files) is private to its user.
   process.umask(0o077);
+  const lifecycle = new DaemonLifecycle();
+  await lifecycle.start(() => composeDaemon(options, lifecycle));
+  return lifecycle.runUntilStopped();
+}
+
+async function composeDaemon(options: DaemonOptions, lifecycle: DaemonLifecycle): Promise<void> {
+  const startedAt = Date.now();
   const config = await ConfigFile.open({ home: options.home, socket: options.socket });
   const values = config.values();
+  const secrets = new LogSecrets(config.secretValues());
   const log = await createLogger({
     level: options.logLevel ?? values.log.level,
-    secrets: config.secretValues(),
+    secrets,
     pretty: process.stdout.isTTY === true,
   });
+  lifecycle.useLogger(log);
   const socketPath = config.paths.socket;
   const claim = await claimSocketPath(socketPath);
   if (claim === 'stale-removed') log.warn({ socket: socketPath }, 'removed a stale socket left by a previous daemon');
 
-  const db = await openDatabase({ path: config.paths.database });
-  const applied = await runMigrations(db);
-  if (applied.length) log.info({ applied }, 'database migrated');
+  const db = await openDaemonDatabase(config.paths.database, log, lifecycle);
 
-  const http = buildHttpClient(values, log);
+  // http.* settings are read per request, so `aime config set http.retries` applies at once.
+  const http = buildHttpClient(() => config.values(), log);
+  lifecycle.onStop('http client', () => http.close());
   const collection = createCollection({ config, db, http, log: log.child({ component: 'collection' }) });
   const ai = createAi({ config, db, http, log: log.child({ component: 'ai' }) });
   // New albums reach both background workers: covers and links, and AI descriptions.
@@ -72,6 +81,7 @@ export async function runDaemon(options: DaemonOptions): Promise<void> {
   const jobRuns = new SqliteJobRuns(db);
   const scheduler = new SchedulerService({ config, databasePath: db.path, runs: jobRuns, state: new SqliteSyncState(db), log: log.child({ component: 'scheduler' }) });
   registry.register(scheduler);
+  lifecycle.onStop('services', () => registry.stopAll());
 
   const handlers: HandlerTable = {
     ...systemHandlers({
@@ -85,6 +95,7 @@ export async function runDaemon(options: DaemonOptions): Promise<void> {
     }),
     ...configHandlers({
       config,
+      secrets,
       changed: (key) => {
         log.info({ key }, 'configuration changed');
         scheduler.configurationChanged(key).catch((error: unknown) => log.error({ err: error }, 'scheduler could not apply the new schedule'));
@@ -110,32 +121,7 @@ export async function runDaemon(options: DaemonOptions): Promise<void> {
     log: log.child({ component: 'rpc' }),
   });
   await server.listen();
+  lifecycle.onStop('socket', () => server.close(1500));
   await registry.restore();
   log.info({ version: VERSION, socket: socketPath, database: db.path }, 'daemon ready');
-
-  await waitForSignal();
-  log.info('stopping');
-  const force = setTimeout(() => {
-    log.error('shutdown took longer than 4.5 s; exiting anyway');
-    process.exit(1);
-  }, 4500);
-  force.unref();
-  await server.close(1500);
-  await registry.stopAll();
-  await http.close();
-  await db.close();
-  log.info('stopped');
-  log.flush();
-}
-
-function waitForSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const onSignal = (signal: NodeJS.Signals) => {
-      process.off('SIGTERM', onSignal);
-      process.off('SIGINT', onSignal);
-      resolve(signal);
-    };
-    process.on('SIGTERM', onSignal);
-    process.on('SIGINT', onSignal);
-  });
 }

@@ -63,8 +63,14 @@ export class RpcServer {
     } finally {
       process.umask(previous);
     }
-    chmodSync(this.options.path, this.options.mode);
-    if (this.options.group) chownSync(this.options.path, -1, groupId(this.options.group));
+    try {
+      chmodSync(this.options.path, this.options.mode);
+      if (this.options.group) chownSync(this.options.path, -1, groupId(this.options.group));
+    } catch (error) {
+      // A socket with the wrong owner or mode must not stay behind for clients to find.
+      await this.close(0);
+      throw error;
+    }
   }
 
   /** Stops accepting, lets in-flight requests finish (bounded), closes clients, removes the socket. */

@@ -80,3 +80,28 @@ export async function runMigrations(db: Database): Promise<string[]> {
   const done = await db.dataSource.runMigrations({ transaction: 'each' });
   return done.map((migration) => migration.name);
 }
+
+export interface CheckpointResult {
+  /** Every frame of the WAL is in the database file (false: a reader held an old snapshot). */
+  readonly complete: boolean;
+  /** Frames the WAL held when the daemon stopped. */
+  readonly frames: number;
+}
+
+/**
+ * The daemon's final close. Copies the WAL into the database file and empties it
+ * (wal_checkpoint(TRUNCATE)) before closing, so the file alone is the whole database even
+ * when another connection (`aime export`, a job worker) keeps the WAL alive; SQLite then
+ * deletes the -wal and -shm files when the last connection closes. The wait for readers is
+ * short: the daemon has a shutdown deadline, and a WAL left behind loses nothing.
+ */
+export async function closeCheckpointed(db: Database): Promise<CheckpointResult> {
+  let result: CheckpointResult = { complete: false, frames: 0 };
+  if (db.dataSource.isInitialized && db.sqlite.open) {
+    db.sqlite.pragma('busy_timeout = 500');
+    const [row] = db.sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
+    if (row) result = { complete: row.busy === 0 && row.checkpointed === row.log, frames: Math.max(0, row.log) };
+  }
+  await db.close();
+  return result;
+}

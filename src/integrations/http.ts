@@ -48,13 +48,22 @@ export interface Pacer {
   observe?(response: HttpResponse): void;
 }
 
-export interface HttpClientOptions {
-  readonly userAgent: string;
-  readonly log: Logger;
+/** The tunable part of the client (the http.* config keys). */
+export interface HttpSettings {
   readonly timeoutMs: number;
   readonly retries: number;
   readonly retryBaseMs: number;
+}
+
+export interface HttpClientOptions extends HttpSettings {
+  readonly userAgent: string;
+  readonly log: Logger;
   readonly maxDelayMs?: number;
+  /**
+   * Current settings, asked before every request, when they may change while the process
+   * runs (the daemon after `aime config set http.retries`); the fixed values above otherwise.
+   */
+  readonly settings?: () => HttpSettings;
 }
 
 /** Ensures at least `intervalMs` between two requests (MusicBrainz: 1 per second). */
@@ -83,6 +92,10 @@ export class HttpClient {
 
   constructor(options: HttpClientOptions) {
     this.options = options;
+  }
+
+  private settings(): HttpSettings {
+    return this.options.settings?.() ?? this.options;
   }
 
   /** undici is loaded on the first request: an idle daemon with no service configured never pays for it. */
@@ -121,7 +134,8 @@ export class HttpClient {
 
   /** Runs one attempt after another until it succeeds, fails for good, or retries run out. */
   private async retrying<T>(req: HttpRequest, attemptOnce: () => Promise<T>): Promise<T> {
-    const retries = req.retries ?? this.options.retries;
+    const settings = this.settings();
+    const retries = req.retries ?? settings.retries;
     for (let attempt = 0; ; attempt++) {
       let failure: AimeError;
       try {
@@ -132,7 +146,7 @@ export class HttpClient {
         failure = error instanceof AimeError ? error : networkFailure(error);
       }
       if (!(failure instanceof RetryLaterError) || attempt >= retries) throw failure;
-      const wait = this.backoff(attempt, failure.retryAfterMs);
+      const wait = this.backoff(attempt, settings.retryBaseMs, failure.retryAfterMs);
       this.options.log.warn({ url: redactUrl(req.url), attempt: attempt + 1, waitMs: wait, error: failure.message }, 'request failed; retrying');
       req.onRetry?.(failure, attempt + 1);
       await sleep(wait, undefined, { signal: req.signal });
@@ -152,15 +166,15 @@ export class HttpClient {
     if (this.undici) await (await this.undici).agent.close();
   }
 
-  private backoff(attempt: number, retryAfterMs?: number): number {
+  private backoff(attempt: number, retryBaseMs: number, retryAfterMs?: number): number {
     const cap = this.options.maxDelayMs ?? 60_000;
     if (retryAfterMs !== undefined) return Math.min(retryAfterMs, cap * 5);
-    const exp = Math.min(cap, this.options.retryBaseMs * 2 ** attempt);
+    const exp = Math.min(cap, retryBaseMs * 2 ** attempt);
     return Math.round(exp / 2 + Math.random() * (exp / 2));
   }
 
   private async once(req: HttpRequest): Promise<HttpResponse> {
-    const timeoutMs = req.timeoutMs ?? this.options.timeoutMs;
+    const timeoutMs = req.timeoutMs ?? this.settings().timeoutMs;
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
     const { agent, request } = await this.transport();
@@ -190,7 +204,7 @@ export class HttpClient {
   }
 
   private async open(req: HttpRequest): Promise<HttpStream> {
-    const timeoutMs = req.timeoutMs ?? this.options.timeoutMs;
+    const timeoutMs = req.timeoutMs ?? this.settings().timeoutMs;
     const { agent, request } = await this.transport();
     const silent = () => `${hostOf(req.url)} did not answer within ${Math.round(timeoutMs / 1000)} s`;
     let res: Awaited<ReturnType<typeof request>>;

@@ -10,7 +10,7 @@ export function registerDaemonCommands(program: Command): void {
     .action(
       action(async (cli, options: { logLevel?: string }) => {
         const { runDaemon } = await import('../../daemon/main.js');
-        await runDaemon({ home: cli.options.home, socket: cli.options.socket, logLevel: options.logLevel });
+        return runDaemon({ home: cli.options.home, socket: cli.options.socket, logLevel: options.logLevel });
       }),
     );
 }

@@ -54,7 +54,7 @@ describe('SVG month curve', () => {
       expect(numbersIn(svg).every((value) => Number.isFinite(Number(value)))).toBe(true);
       expect(svg).not.toMatch(/NaN|Infinity|undefined/);
     }
-    expect(single).toContain('cx="320"');
+    expect(single).toContain('cx="240"');
   });
 
   it('labels at most about 12 months when the period is long', () => {

@@ -24,7 +24,7 @@ export interface CurvePoint {
   readonly value: number;
 }
 
-const CURVE = { width: 640, height: 220, left: 16, right: 16, top: 28, bottom: 30 } as const;
+const CURVE = { width: 480, height: 220, left: 16, right: 16, top: 30, bottom: 30 } as const;
 
 /** Listens per month as an area under a line, a dot and a title per month, the busiest one labelled. */
 export function monthCurveSvg(points: readonly CurvePoint[], description: string): string {
@@ -41,8 +41,9 @@ export function monthCurveSvg(points: readonly CurvePoint[], description: string
     parts.push(`<polygon class="curve-area" points="${at(x(0))},${at(baseline)} ${xy.join(' ')} ${at(x(points.length - 1))},${at(baseline)}"/>`);
     parts.push(`<polyline class="curve-line" points="${xy.join(' ')}"/>`);
   }
-  // Every label when they fit (a year), every other or fewer for long periods.
-  const step = Math.max(1, Math.ceil(points.length / 12));
+  // Every label when they fit (a year of short names), fewer for long periods or long labels.
+  const fitting = points.some((point) => point.label.length > 3) ? 8 : 12;
+  const step = Math.max(1, Math.ceil(points.length / fitting));
   const peak = max > 0 ? points.findIndex((point) => point.value === max) : -1;
   points.forEach((point, i) => {
     parts.push(`<circle class="curve-dot" cx="${at(x(i))}" cy="${at(y(point.value))}" r="5"><title>${html(point.label)}: ${count(point.value)}</title></circle>`);
@@ -64,8 +65,8 @@ export function heatLevel(value: number, max: number): number {
 
 const CELL = 20;
 const GAP = 3;
-const LABEL_WIDTH = 40;
-const RULER = 18;
+const LABEL_WIDTH = 44;
+const RULER = 22;
 
 /** Rows of 24 hour cells (the hour × weekday heatmap), an hour ruler above, a title per cell. */
 export function heatCellsSvg(rows: readonly (readonly number[])[], labels: readonly string[], max: number, description: string): string {
@@ -73,7 +74,7 @@ export function heatCellsSvg(rows: readonly (readonly number[])[], labels: reado
   const height = RULER + rows.length * (CELL + GAP);
   const parts = [`<svg class="heat" viewBox="0 0 ${width} ${height}" role="img" aria-label="${html(description)}">`];
   for (let hour = 0; hour < 24; hour += 3) {
-    parts.push(`<text class="heat-ruler" x="${LABEL_WIDTH + hour * (CELL + GAP)}" y="12">${String(hour).padStart(2, '0')}</text>`);
+    parts.push(`<text class="heat-ruler" x="${LABEL_WIDTH + hour * (CELL + GAP)}" y="16">${String(hour).padStart(2, '0')}</text>`);
   }
   rows.forEach((row, r) => {
     const top = RULER + r * (CELL + GAP);

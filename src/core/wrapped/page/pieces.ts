@@ -1,7 +1,7 @@
 import type { AlbumCard } from '../model.js';
 import { barSvg } from './charts.js';
 import { coverDataUri, type CoverImages } from './covers.js';
-import { count, html } from './text.js';
+import { counted, html } from './text.js';
 
 /** Small HTML pieces the sections share: cards, ranked lists with bars, covers, big figures. */
 
@@ -16,12 +16,12 @@ export interface RankedRow {
   readonly plays: number;
 }
 
-/** A numbered list, each row with its play count and a bar against the first row. */
-export function rankedList(rows: readonly RankedRow[], unit = 'plays'): string {
+/** A numbered list, each row with its count (of `unit`s) and a bar against the first row. */
+export function rankedList(rows: readonly RankedRow[], unit = 'play'): string {
   const max = Math.max(0, ...rows.map((row) => row.plays));
   const items = rows.map((row, i) => `<li><span class="rank">${i + 1}</span>`
     + `<span class="name">${html(row.name)}${row.by ? `<span class="by">${html(row.by)}</span>` : ''}</span>`
-    + `<span class="plays">${count(row.plays)} ${html(unit)}</span>${barSvg(row.plays, max)}</li>`);
+    + `<span class="plays">${counted(row.plays, unit)}</span>${barSvg(row.plays, max)}</li>`);
   return `<ol class="ranked">${items.join('')}</ol>`;
 }
 

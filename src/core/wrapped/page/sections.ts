@@ -17,7 +17,7 @@ export function heroSection(report: YearInReview): string {
         figure(count(report.listens), 'listens'),
         figure(count(report.hours), 'hours'),
         figure(count(report.activeDays), `active days of ${count(report.days)}`),
-        figure(count(report.longestStreak?.days ?? 0), 'days in a row, at most'),
+        figure(count(report.longestStreak?.days ?? 0), 'days in a row at best'),
         figure(count(report.artists), 'artists'),
         figure(count(report.discovery.newArtists), 'new artists'),
       ].join('')}</ul>`
@@ -121,5 +121,5 @@ export function sourcesSection(report: YearInReview): string {
   const share = total > 0 ? Math.round((spins / total) * 1000) / 10 : 0;
   const split = `<div class="split" role="img" aria-label="${html(`${share}% of listens were records played by hand`)}"><div class="spins" style="width: ${share}%"></div></div>`;
   const intro = `<p><b>${counted(spins, 'spin')}</b> of vinyl, CD or cassette and ${count(streams)} streamed or scrobbled listens: ${share}% by hand.</p>`;
-  return card('Spins and streams', intro + split + rankedList(bySource.map((row) => ({ name: row.source, plays: row.listens })), 'listens'));
+  return card('Spins and streams', intro + split + rankedList(bySource.map((row) => ({ name: row.source, plays: row.listens })), 'listen'));
 }

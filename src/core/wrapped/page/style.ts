@@ -57,17 +57,21 @@ svg.bar { display: block; width: 100%; height: 6px; border-radius: 3px; }
 .cover-none { display: flex; align-items: center; justify-content: center; font-size: 2.2rem; font-weight: 700; color: var(--accent); background: var(--accent-soft); }
 .spotlight { display: grid; grid-template-columns: minmax(90px, 160px) 1fr; gap: 16px; align-items: center; }
 .spotlight .title { font-size: 1.3rem; font-weight: 700; overflow-wrap: anywhere; }
-svg.curve, svg.heat { display: block; width: 100%; height: auto; }
+/* SVG text scales with the chart: wide enough to read on a phone, capped so it stays calm on a desktop. */
+svg.curve, svg.heat { display: block; width: 100%; height: auto; margin: 0 auto; }
+svg.curve { max-width: 640px; }
+svg.heat { max-width: 720px; }
 .axis { stroke: var(--line); stroke-width: 2; }
 .curve-area { fill: var(--accent-soft); }
 .curve-line { fill: none; stroke: var(--accent); stroke-width: 3; stroke-linejoin: round; }
 .curve-dot { fill: var(--accent); }
-.curve-label, .heat-ruler, .heat-label { fill: var(--muted); font-size: 13px; }
-.curve-peak { fill: var(--fg); font-size: 14px; font-weight: 700; }
+.curve-label { fill: var(--muted); font-size: 14px; }
+.heat-ruler, .heat-label { fill: var(--muted); font-size: 17px; }
+.curve-peak { fill: var(--fg); font-size: 15px; font-weight: 700; }
 .heat .h0 { fill: var(--line); }
 .heat .h1, .heat .h2, .heat .h3, .heat .h4 { fill: var(--accent); }
 .heat .h1 { fill-opacity: 0.25; } .heat .h2 { fill-opacity: 0.5; } .heat .h3 { fill-opacity: 0.75; }
-.legend { display: flex; flex-wrap: wrap; gap: 6px 14px; font-size: 0.85rem; color: var(--muted); margin-top: 8px; }
+.legend { display: flex; justify-content: center; flex-wrap: wrap; gap: 6px 14px; font-size: 0.85rem; color: var(--muted); margin-top: 8px; }
 .legend i { display: inline-block; width: 12px; height: 12px; border-radius: 3px; margin-right: 4px; vertical-align: -1px; background: var(--accent); }
 .legend .l0 { background: var(--line); } .legend .l1 { opacity: 0.25; } .legend .l2 { opacity: 0.5; } .legend .l3 { opacity: 0.75; }
 .split { display: flex; height: 14px; border-radius: 7px; overflow: hidden; background: var(--line); margin: 8px 0; }

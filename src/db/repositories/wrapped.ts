@@ -10,6 +10,11 @@ const COVER = (album: string) => `COALESCE(
   (SELECT i.url FROM images i WHERE i.album_id = ${album} AND i.image_type = 'album' ORDER BY ${COVER_ORDER}, i.id LIMIT 1),
   (SELECT ci.cover_url FROM collection_items ci WHERE ci.album_id = ${album} AND ci.cover_url IS NOT NULL ORDER BY ci.id LIMIT 1))`;
 
+/** Code-unit order, as SQLite's BINARY collation sorts the names analytics ranks. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /**
  * The year in review's own reads (the listening figures come from SqliteAnalytics). Every
  * query reads one period's listens through the timestamp index, or the collection.
@@ -66,23 +71,51 @@ export class SqliteWrapped implements WrappedRepository {
   /**
    * Sessions are cut where the silence since the previous listen exceeds the gap (as
    * `aime stats sessions`); an album's session is complete when it holds every track the
-   * album has. Window functions over one period's listens only.
+   * album has. The walk runs here over one period's listens in time order: the same walk
+   * with SQLite's window functions took twice the CPU (a year of 39,000 listens: ~170 ms vs ~90 ms).
    */
   async completeAlbums(period: Period, options: { minTracks: number; sessionGap: number; limit: number }): Promise<CompleteAlbum[]> {
-    return this.db.sqlite
-      .prepare(`WITH played AS (SELECT l.timestamp, l.track_id, t.album_id,
-            CASE WHEN l.timestamp - lag(l.timestamp) OVER (ORDER BY l.timestamp) <= :gap THEN 0 ELSE 1 END AS opens
-          FROM listening_history l JOIN tracks t ON t.id = l.track_id WHERE l.timestamp >= :from AND l.timestamp < :to),
-        numbered AS (SELECT album_id, track_id, sum(opens) OVER (ORDER BY timestamp ROWS UNBOUNDED PRECEDING) AS session FROM played),
-        per_session AS (SELECT album_id, session, count(DISTINCT track_id) AS heard, count(*) AS listens FROM numbered
-          WHERE album_id IS NOT NULL GROUP BY album_id, session),
-        known AS (SELECT album_id, count(*) AS tracks FROM tracks WHERE album_id IN (SELECT album_id FROM per_session)
-          GROUP BY album_id HAVING count(*) >= :minTracks)
-        SELECT al.id AS albumId, al.title, al.artist_name AS artist, ${COVER('al.id')} AS coverUrl,
-          sum(ps.heard = k.tracks) AS completePlays, sum(ps.listens) AS plays
-        FROM per_session ps JOIN known k ON k.album_id = ps.album_id JOIN albums al ON al.id = ps.album_id
-        GROUP BY al.id HAVING completePlays > 0 ORDER BY completePlays DESC, plays DESC, al.title, al.artist_name LIMIT :limit`)
-      .all({ ...period, gap: options.sessionGap, minTracks: options.minTracks, limit: options.limit }) as CompleteAlbum[];
+    const rows = this.db.sqlite
+      .prepare(`SELECT l.timestamp, l.track_id, t.album_id FROM listening_history l JOIN tracks t ON t.id = l.track_id
+        WHERE l.timestamp >= ? AND l.timestamp < ? ORDER BY l.timestamp`)
+      .raw()
+      .all(period.from, period.to) as [number, number, number | null][];
+    interface Heard { plays: number; session: number; tracks: Set<number>; sessions: number[] }
+    const albums = new Map<number, Heard>();
+    let session = 0;
+    let previous = Number.NEGATIVE_INFINITY;
+    for (const [timestamp, trackId, albumId] of rows) {
+      if (timestamp - previous > options.sessionGap) session++;
+      previous = timestamp;
+      if (albumId === null) continue;
+      let heard = albums.get(albumId);
+      if (!heard) albums.set(albumId, (heard = { plays: 0, session, tracks: new Set(), sessions: [] }));
+      if (heard.session !== session) {
+        heard.sessions.push(heard.tracks.size);
+        heard.session = session;
+        heard.tracks = new Set();
+      }
+      heard.plays++;
+      heard.tracks.add(trackId);
+    }
+    const candidates = [...albums].filter(([, heard]) => heard.tracks.size >= options.minTracks || heard.sessions.some((size) => size >= options.minTracks));
+    if (!candidates.length) return [];
+    const known = new Map(this.db.sqlite
+      .prepare('SELECT album_id, count(*) FROM tracks WHERE album_id IN (SELECT value FROM json_each(?)) GROUP BY album_id')
+      .raw()
+      .all(JSON.stringify(candidates.map(([albumId]) => albumId))) as [number, number][]);
+    const complete = candidates
+      .map(([albumId, heard]) => {
+        const tracks = known.get(albumId) ?? 0;
+        const sizes = [...heard.sessions, heard.tracks.size];
+        return { albumId, plays: heard.plays, completePlays: tracks >= options.minTracks ? sizes.filter((size) => size === tracks).length : 0 };
+      })
+      .filter((album) => album.completePlays > 0);
+    const card = this.db.sqlite.prepare(`SELECT al.id AS albumId, al.title, al.artist_name AS artist, ${COVER('al.id')} AS coverUrl FROM albums al WHERE al.id = ?`);
+    return complete
+      .map((album) => ({ ...(card.get(album.albumId) as Omit<CompleteAlbum, 'completePlays' | 'plays'>), completePlays: album.completePlays, plays: album.plays }))
+      .sort((a, b) => b.completePlays - a.completePlays || b.plays - a.plays || compareText(a.title, b.title) || compareText(a.artist, b.artist))
+      .slice(0, options.limit);
   }
 
   async albums(names: readonly { title: string; artist: string }[]): Promise<(AlbumLink | null)[]> {

@@ -9,12 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeWrappedPage } from '../../src/core/wrapped/page/render.js';
-import { wrappedPeriod } from '../../src/core/wrapped/period.js';
-import { yearInReview } from '../../src/core/wrapped/report.js';
-import { openDatabase, runMigrations, type Database } from '../../src/db/data-source.js';
-import { SqliteAnalytics } from '../../src/db/repositories/analytics.js';
-import { SqliteWrapped } from '../../src/db/repositories/wrapped.js';
-import { paris, seedWrappedFixture, TOP_ARTIST, WRAPPED_ZONE } from '../support/wrapped-fixture.js';
+import { openWrappedFixture, TOP_ARTIST, type WrappedFixtureDatabase } from '../support/wrapped-fixture.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 /** Without the background-networking flags Chromium phones home at start-up (and is refused here). */
@@ -24,30 +19,25 @@ const GIF = Buffer.from('R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAE
 const WIDTHS = [390, 1280] as const;
 
 let dir: string;
-let db: Database;
+let fixture: WrappedFixtureDatabase | undefined;
 let browser: Browser;
 const pages = { year: '', empty: '' };
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}: apt-get install -y chromium (.ci/run does it on CI)`);
   dir = mkdtempSync(join(tmpdir(), 'aime-wrapped-chromium-'));
-  db = await openDatabase({ path: join(dir, 'aime.db') });
-  await runMigrations(db);
-  const { albumIds } = seedWrappedFixture(db.sqlite);
-  const deps = { analytics: new SqliteAnalytics(db), wrapped: new SqliteWrapped(db) };
-  const now = paris('2026-02-01 12:00');
-  const context = { timeZone: WRAPPED_ZONE, now, history: await deps.analytics.bounds() };
+  fixture = await openWrappedFixture(join(dir, 'aime.db'));
   pages.year = join(dir, 'wrapped-2025.html');
   pages.empty = join(dir, 'wrapped-2019.html');
-  writeWrappedPage(pages.year, await yearInReview(deps, wrappedPeriod({ year: 2025 }, context), now), { covers: new Map([[albumIds[0]!, GIF]]), generatedAt: '2026-02-01 12:00' });
-  writeWrappedPage(pages.empty, await yearInReview(deps, wrappedPeriod({ year: 2019 }, context), now));
+  writeWrappedPage(pages.year, await fixture.review({ year: 2025 }), { covers: new Map([[fixture.albumIds[0]!, GIF]]), generatedAt: '2026-02-01 12:00' });
+  writeWrappedPage(pages.empty, await fixture.review({ year: 2019 }));
   mkdirSync(ARTIFACTS, { recursive: true });
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60_000 });
 }, 90_000);
 
 afterAll(async () => {
   await browser?.close();
-  await db?.close();
+  await fixture?.db.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 

@@ -7,19 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AimeConfig } from '../../src/config/config.js';
 import type { YearInReview } from '../../src/core/wrapped/model.js';
 import { PARAGRAPH_WORDS, writeYearParagraph } from '../../src/core/wrapped/narration.js';
-import { wrappedPeriod } from '../../src/core/wrapped/period.js';
-import { yearInReview } from '../../src/core/wrapped/report.js';
-import { openDatabase, runMigrations, type Database } from '../../src/db/data-source.js';
-import { SqliteAnalytics } from '../../src/db/repositories/analytics.js';
-import { SqliteWrapped } from '../../src/db/repositories/wrapped.js';
 import { HttpClient } from '../../src/integrations/http.js';
 import { silentLogger } from '../../src/log.js';
 import { buildAi, type AiParts } from '../../src/wiring/ai.js';
 import { startFakeAi, type FakeAi } from '../fakes/ai/index.js';
-import { paris, seedWrappedFixture, TOP_ARTIST, WRAPPED_ZONE } from '../support/wrapped-fixture.js';
+import { openWrappedFixture, TOP_ARTIST, WRAPPED_ZONE, type WrappedFixtureDatabase } from '../support/wrapped-fixture.js';
 
 let dir: string;
-let db: Database;
+let fixture: WrappedFixtureDatabase;
 let fake: FakeAi;
 let http: HttpClient;
 let ai: AiParts;
@@ -28,27 +23,22 @@ let empty: YearInReview;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'aime-wrapped-ai-'));
-  db = await openDatabase({ path: join(dir, 'aime.db') });
-  await runMigrations(db);
-  seedWrappedFixture(db.sqlite);
-  const deps = { analytics: new SqliteAnalytics(db), wrapped: new SqliteWrapped(db) };
-  const now = paris('2026-02-01 12:00');
-  const context = { timeZone: WRAPPED_ZONE, now, history: await deps.analytics.bounds() };
-  year = await yearInReview(deps, wrappedPeriod({ year: 2025 }, context), now);
-  empty = await yearInReview(deps, wrappedPeriod({ year: 2019 }, context), now);
+  fixture = await openWrappedFixture(join(dir, 'aime.db'));
+  year = await fixture.review({ year: 2025 });
+  empty = await fixture.review({ year: 2019 });
   fake = await startFakeAi({ apiKey: 'ai-key', style: { think: true } });
   http = new HttpClient({ userAgent: 'aime/test', log: silentLogger(), timeoutMs: 5000, retries: 2, retryBaseMs: 5 });
   const values = {
     ai: { baseUrl: fake.baseUrl, apiKey: 'ai-key', model: 'mistral3', language: 'en', timeoutSeconds: 5, circuitCooldownSeconds: 60 },
     timezone: WRAPPED_ZONE,
   } as unknown as AimeConfig;
-  ai = buildAi({ values: () => values, db, http });
+  ai = buildAi({ values: () => values, db: fixture.db, http });
 });
 
 afterAll(async () => {
   await http.close();
   await fake.close();
-  await db.close();
+  await fixture.db.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -9,36 +9,23 @@ import { UserError } from '../../src/core/errors.js';
 import { localDayNumber } from '../../src/core/time/days.js';
 import type { YearInReview } from '../../src/core/wrapped/model.js';
 import { wrappedPeriod, type WrappedRequest } from '../../src/core/wrapped/period.js';
-import { yearInReview, type WrappedDeps } from '../../src/core/wrapped/report.js';
-import { openDatabase, runMigrations, type Database } from '../../src/db/data-source.js';
-import { SqliteAnalytics } from '../../src/db/repositories/analytics.js';
-import { SqliteWrapped } from '../../src/db/repositories/wrapped.js';
+import { yearInReview } from '../../src/core/wrapped/report.js';
 import type { WrappedReport } from '../../src/rpc/methods/wrapped.js';
 import { emptyReport } from '../support/wrapped-reports.js';
-import { paris, seedWrappedFixture, TOP_ALBUM, TOP_ARTIST, WRAPPED_ZONE, type WrappedFixture } from '../support/wrapped-fixture.js';
+import { openWrappedFixture, TOP_ALBUM, TOP_ARTIST, WRAPPED_NOW as NOW, WRAPPED_ZONE, type WrappedFixtureDatabase } from '../support/wrapped-fixture.js';
 
 // Every number below is worked out by hand from test/support/wrapped-fixture.ts.
 let dir: string;
-let db: Database;
-let deps: WrappedDeps;
-let fixture: WrappedFixture;
-const NOW = paris('2026-02-01 12:00');
-
-async function review(request: WrappedRequest): Promise<YearInReview> {
-  const period = wrappedPeriod(request, { timeZone: WRAPPED_ZONE, now: NOW, history: await deps.analytics.bounds() });
-  return yearInReview(deps, period, NOW);
-}
+let fixture: WrappedFixtureDatabase;
+const review = (request: WrappedRequest): Promise<YearInReview> => fixture.review(request);
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'aime-wrapped-'));
-  db = await openDatabase({ path: join(dir, 'aime.db') });
-  await runMigrations(db);
-  fixture = seedWrappedFixture(db.sqlite);
-  deps = { analytics: new SqliteAnalytics(db), wrapped: new SqliteWrapped(db) };
+  fixture = await openWrappedFixture(join(dir, 'aime.db'));
 });
 
 afterAll(async () => {
-  await db.close();
+  await fixture.db.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -151,6 +138,7 @@ describe('the year in review on a hand-made 2025 (Europe/Paris)', () => {
   });
 
   it('gives the same numbers as aime stats for the same period (one code path)', async () => {
+    const deps = fixture.deps;
     const period = wrappedPeriod({ year: 2025 }, { timeZone: WRAPPED_ZONE, now: NOW, history: await deps.analytics.bounds() });
     const report = await yearInReview(deps, period, NOW);
     const summary = await listeningSummary(deps.analytics, period, 10);

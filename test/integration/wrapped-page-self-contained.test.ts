@@ -2,38 +2,27 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderWrappedPage, writeWrappedPage } from '../../src/core/wrapped/page/render.js';
-import { wrappedPeriod } from '../../src/core/wrapped/period.js';
-import { yearInReview } from '../../src/core/wrapped/report.js';
 import type { YearInReview } from '../../src/core/wrapped/model.js';
-import { openDatabase, runMigrations, type Database } from '../../src/db/data-source.js';
-import { SqliteAnalytics } from '../../src/db/repositories/analytics.js';
-import { SqliteWrapped } from '../../src/db/repositories/wrapped.js';
-import { paris, seedWrappedFixture, TOP_ALBUM, TOP_ARTIST, WRAPPED_ZONE } from '../support/wrapped-fixture.js';
+import { renderWrappedPage, writeWrappedPage } from '../../src/core/wrapped/page/render.js';
+import { openWrappedFixture, TOP_ALBUM, TOP_ARTIST, type WrappedFixtureDatabase } from '../support/wrapped-fixture.js';
 import { stretchedReport } from '../support/wrapped-reports.js';
 
 // The page from the real computation over a seeded SQLite file: one file that needs nothing else.
 const GIF = Buffer.from('R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==', 'base64');
 let dir: string;
-let db: Database;
+let fixture: WrappedFixtureDatabase;
 let year: YearInReview;
 let empty: YearInReview;
-let albumIds: number[];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'aime-wrapped-page-'));
-  db = await openDatabase({ path: join(dir, 'aime.db') });
-  await runMigrations(db);
-  albumIds = seedWrappedFixture(db.sqlite).albumIds;
-  const deps = { analytics: new SqliteAnalytics(db), wrapped: new SqliteWrapped(db) };
-  const now = paris('2026-02-01 12:00');
-  const context = { timeZone: WRAPPED_ZONE, now, history: await deps.analytics.bounds() };
-  year = await yearInReview(deps, wrappedPeriod({ year: 2025 }, context), now);
-  empty = await yearInReview(deps, wrappedPeriod({ year: 2019 }, context), now);
+  fixture = await openWrappedFixture(join(dir, 'aime.db'));
+  year = await fixture.review({ year: 2025 });
+  empty = await fixture.review({ year: 2019 });
 });
 
 afterAll(async () => {
-  await db.close();
+  await fixture.db.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -48,7 +37,7 @@ function outsideReferences(page: string): string[] {
 
 describe('the year-in-review page', () => {
   it('is one file: inline style and SVG, no script, nothing to fetch, covers only as data URIs', () => {
-    const page = renderWrappedPage(year, { covers: new Map([[albumIds[0]!, GIF]]) });
+    const page = renderWrappedPage(year, { covers: new Map([[fixture.albumIds[0]!, GIF]]) });
     expect(page.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(page).not.toMatch(/<script|<link|<iframe|<object|<embed|@font-face|javascript:/i);
     expect(outsideReferences(page)).toEqual([]);

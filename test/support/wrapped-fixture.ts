@@ -1,5 +1,11 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { albumKey, nameKey, trackIdentity } from '../../src/core/names.js';
+import type { YearInReview } from '../../src/core/wrapped/model.js';
+import { wrappedPeriod, type WrappedRequest } from '../../src/core/wrapped/period.js';
+import { yearInReview, type WrappedDeps } from '../../src/core/wrapped/report.js';
+import { openDatabase, runMigrations, type Database } from '../../src/db/data-source.js';
+import { SqliteAnalytics } from '../../src/db/repositories/analytics.js';
+import { SqliteWrapped } from '../../src/db/repositories/wrapped.js';
 
 /**
  * A hand-made year (2025, Europe/Paris) whose every year-in-review figure is worked out by
@@ -77,6 +83,33 @@ const COPIES: [number, string, number, number, string | null][] = [
 
 export interface WrappedFixture {
   readonly albumIds: number[];
+}
+
+/** "Now" for the fixture: 2025 is over, 2026 has one listen. */
+export const WRAPPED_NOW = paris('2026-02-01 12:00');
+
+export interface WrappedFixtureDatabase extends WrappedFixture {
+  readonly db: Database;
+  readonly deps: WrappedDeps;
+  /** The year in review as the daemon will compute it, at WRAPPED_NOW in WRAPPED_ZONE. */
+  review(request: WrappedRequest): Promise<YearInReview>;
+}
+
+/** A real SQLite file at `path`, migrated and seeded, with the real repositories over it. */
+export async function openWrappedFixture(path: string): Promise<WrappedFixtureDatabase> {
+  const db = await openDatabase({ path });
+  await runMigrations(db);
+  const { albumIds } = seedWrappedFixture(db.sqlite);
+  const deps: WrappedDeps = { analytics: new SqliteAnalytics(db), wrapped: new SqliteWrapped(db) };
+  return {
+    db,
+    deps,
+    albumIds,
+    review: async (request) => {
+      const period = wrappedPeriod(request, { timeZone: WRAPPED_ZONE, now: WRAPPED_NOW, history: await deps.analytics.bounds() });
+      return yearInReview(deps, period, WRAPPED_NOW);
+    },
+  };
 }
 
 /** Writes the catalogue, listens, collection and pictures into a migrated database. */

@@ -6,7 +6,7 @@ import { barChart, heatGrid, sparkline } from './charts.js';
 import { formatNumber, plural, type Output } from './output.js';
 
 /** How `aime stats …` reads in a terminal: headings, aligned bars, heat cells, sparklines. */
-const NOTHING_YET = 'Nothing to count yet: import your history with `aime import lastfm`, or record new plays with `aime service start lastfm-tracker`.';
+export const NOTHING_YET = 'Nothing to count yet: import your history with `aime import lastfm`, or record new plays with `aime service start lastfm-tracker`.';
 
 function heading(out: Output, title: string, bounds: StatsBounds): void {
   out.line(out.paint.bold(`${title} ${bounds.from} → ${bounds.to}`) + out.paint.dim(` (${plural(bounds.days, 'day')}, ${bounds.timezone})`));
@@ -20,7 +20,7 @@ function nothingHeard(out: Output, listens: number): boolean {
   return true;
 }
 
-const hourSpan = (hour: number) => `${String(hour).padStart(2, '0')}:00–${String((hour + 1) % 24).padStart(2, '0')}:00`;
+export const hourSpan = (hour: number) => `${String(hour).padStart(2, '0')}:00–${String((hour + 1) % 24).padStart(2, '0')}:00`;
 
 export function showSummary(out: Output, result: StatsSummaryResult): void {
   heading(out, 'Listening', result);

@@ -54,6 +54,12 @@ function offsetQuarters(calendar: LocalCalendar, column: string): string {
   return build(0, spans.length - 1);
 }
 
+/** SQL for the local day (days since 1970-01-01) of the epoch-seconds `column`, as listeningDays counts days. */
+export function localDaySql(calendar: LocalCalendar, column: string): string {
+  const quarter = `(${column} / ${QUARTER})`;
+  return `((${quarter} + ${offsetQuarters(calendar, quarter)}) / ${QUARTERS_PER_DAY})`;
+}
+
 /**
  * 168 counts, weekday (Monday = 0) × 24 + local hour. A long period reads the quarters in
  * hour-of-week order from idx_listen_slots_week, one sum per offset the zone had, and

@@ -20,7 +20,10 @@ describe('systemd/aime-export.service', () => {
   });
 
   it('runs commands the CLI accepts', async () => {
-    const commands = unit.filter((line) => line.startsWith('ExecStart=')).map((line) => line.split(/\s+/).slice(2));
+    const starts = unit.filter((line) => line.startsWith('ExecStart='));
+    // The launcher README's install sequence puts there (npm install -g --prefix /opt/aime).
+    for (const line of starts) expect(line.split(/\s+/)[0]).toBe('ExecStart=/opt/aime/bin/aime');
+    const commands = starts.map((line) => line.split(/\s+/).slice(1));
     expect(commands).toHaveLength(2);
     for (const args of commands) {
       expect(args[0]).toBe('export');

@@ -18,6 +18,8 @@ import { SqliteWriteProbe } from '../../src/db/repositories/write-probe.js';
 import { createLogger } from '../../src/log.js';
 
 export interface ListenerOptions {
+  /** `http.listen`; a free loopback port by default. */
+  readonly listen?: string;
   readonly userName?: string;
   readonly limits?: Partial<HttpListenerLimits>;
   readonly rateLimit?: RateLimitPolicy;
@@ -56,7 +58,7 @@ export async function startListener(options: ListenerOptions = {}): Promise<Runn
   const counts = new SqliteListenCounts(db);
   const metrics = new DaemonMetrics({ listenCounts: () => counts.bySource(), listenCountsMaxAgeMs: 0 });
   const listener = httpService({
-    listen: () => '127.0.0.1:0',
+    listen: () => options.listen ?? '127.0.0.1:0',
     tokens,
     ingest: new ListenIngest({ store: new SqliteListenStore(db), albumEvents: { albumsCreated: () => undefined }, radioStations: () => [] }),
     playingNow,

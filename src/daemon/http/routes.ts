@@ -35,7 +35,7 @@ export interface Route {
 
 export type RouteMatch =
   | { readonly kind: 'found'; readonly route: Route; readonly params: Record<string, string> }
-  | { readonly kind: 'wrong-method'; readonly allowed: readonly string[] }
+  | { readonly kind: 'wrong-method'; readonly name: string; readonly allowed: readonly string[] }
   | { readonly kind: 'none' };
 
 interface Compiled {
@@ -59,14 +59,15 @@ export class RouteTable {
     const segments = segmentsOf(pathname);
     // HEAD is a GET whose body Node does not send (uptime checkers use it).
     const wanted = method === 'HEAD' ? 'GET' : method;
-    const allowed: string[] = [];
+    const allowed: Route[] = [];
     for (const { route, segments: pattern } of this.compiled) {
       const params = matchSegments(pattern, segments);
       if (!params) continue;
       if (route.method === wanted) return { kind: 'found', route, params };
-      allowed.push(route.method);
+      allowed.push(route);
     }
-    return allowed.length ? { kind: 'wrong-method', allowed } : { kind: 'none' };
+    if (!allowed.length) return { kind: 'none' };
+    return { kind: 'wrong-method', name: allowed[0]!.name ?? allowed[0]!.path, allowed: [...new Set(allowed.map((route) => route.method))] };
   }
 }
 

@@ -156,7 +156,8 @@ export class HttpListener implements Service {
           body: (maxBytes, tooLarge) => readBody(request, maxBytes, tooLarge),
         });
       } else if (match.kind === 'wrong-method') {
-        reply = { ...errorBody(405, 'Method not allowed.'), headers: { Allow: [...new Set(match.allowed)].join(', ') } };
+        routeName = match.name;
+        reply = { ...errorBody(405, 'Method not allowed.'), headers: { Allow: match.allowed.join(', ') } };
       } else {
         reply = errorBody(404, 'Not found.');
       }

@@ -46,7 +46,7 @@ function escapeHelp(text: string): string {
 }
 
 /** In label values backslash, double quote and line feed are escaped. */
-export function escapeLabelValue(value: string): string {
+function escapeLabelValue(value: string): string {
   return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
 }
 

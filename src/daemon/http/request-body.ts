@@ -4,6 +4,9 @@ import { UserError } from '../../core/errors.js';
 /** A body over the route's cap: refused before it is read whole, and the connection closed. */
 export class BodyTooLarge extends UserError {}
 
+/** The client closed the connection before its body arrived: nobody is left to answer. */
+export class ClientWentAway extends Error {}
+
 /**
  * Reads a request body up to `maxBytes`. A declared Content-Length over the cap is refused
  * before a byte is read; a body that turns out longer stops being read at the cap, so a
@@ -36,7 +39,7 @@ export function readBody(request: IncomingMessage, maxBytes: number, tooLarge: s
       done();
       reject(error);
     };
-    const onClose = () => onFailure(new Error('the client went away before sending the whole request'));
+    const onClose = () => onFailure(new ClientWentAway('the client went away before sending the whole request'));
     request.on('data', onData).on('end', onEnd).on('error', onFailure).on('close', onClose);
   });
 }

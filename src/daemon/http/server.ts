@@ -85,7 +85,11 @@ export class HttpListener implements Service {
         keepAliveTimeout: limits.keepAliveTimeoutMs,
         connectionsCheckingInterval: limits.timeoutCheckIntervalMs,
       },
-      (request, response) => void this.serve(request, response),
+      (request, response) =>
+        void this.serve(request, response).catch((error: unknown) => {
+          this.deps.log.error({ err: errorMessage(error) }, 'HTTP answer failed');
+          response.destroy();
+        }),
     );
     server.maxConnections = limits.maxConnections;
     server.maxHeadersCount = 100;

@@ -165,6 +165,20 @@ describe('what is accepted, and how it is stored', () => {
     ]);
   });
 
+  it('answers every one of many simultaneous clients and stores each listen once, duplicates across requests included', async () => {
+    const second = listener.tokens.create('second client').token;
+    const bodies = Array.from({ length: 30 }, (_, request) =>
+      imported(Array.from({ length: 20 }, (_, index) => listen({ listened_at: T + (request * 20 + index) * 300 }, { track_name: `Track ${request}-${index}` }))),
+    );
+    const answers = await Promise.all([
+      ...bodies.map((body, index) => submit(listener, body, { authorization: `Token ${index % 2 ? second : listener.token}` })),
+      submit(listener, bodies[0]),
+    ]);
+    expect(answers.map((answer) => answer.status)).toEqual(Array(31).fill(200));
+    expect(storedListens(listener)).toHaveLength(600);
+    listener.tokens.remove('second client');
+  });
+
   it('passes the cross-source dedup: a listen Last.fm already brought is not stored twice', async () => {
     listener.db.sqlite.exec('DELETE FROM listening_history');
     const { ListenIngest } = await import('../../src/core/listens/ingest.js');

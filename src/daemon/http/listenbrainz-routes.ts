@@ -12,6 +12,7 @@ import type { DaemonMetrics } from './daemon-metrics.js';
 import { errorBody, errorReply } from './replies.js';
 import { rateLimitHeaders, type RateLimiter } from './rate-limit.js';
 import { underPrefixes, type Reply, type Route, type RouteRequest } from './routes.js';
+import { SubmissionBatcher } from './submission-batcher.js';
 
 export interface ListenbrainzApiDeps {
   readonly tokens: { verify(token: string): ApiTokenRecord | undefined };
@@ -41,6 +42,7 @@ type Caller =
  * each rate limited like the real server (the X-RateLimit-* headers on every answer).
  */
 export function listenbrainzRoutes(deps: ListenbrainzApiDeps): Route[] {
+  const batcher = new SubmissionBatcher(deps.ingest);
   const limited =
     (handle: (request: RouteRequest, caller: Caller) => Promise<Reply> | Reply) =>
     async (request: RouteRequest): Promise<Reply> => {
@@ -64,14 +66,14 @@ export function listenbrainzRoutes(deps: ListenbrainzApiDeps): Route[] {
     };
 
   return underPrefixes(LISTENBRAINZ_PREFIXES, [
-    { method: 'POST', path: '/1/submit-listens', handle: limited((request, caller) => submitListens(request, caller, deps)) },
+    { method: 'POST', path: '/1/submit-listens', handle: limited((request, caller) => submitListens(request, caller, deps, batcher)) },
     { method: 'GET', path: '/1/validate-token', handle: limited((request) => validateToken(request, deps)) },
     { method: 'GET', path: '/1/user/:name/playing-now', handle: limited((request) => ({ status: 200, json: playingNowReply(knownUser(request, deps), deps.playingNow.current()) })) },
     { method: 'GET', path: '/1/user/:name/listens', handle: limited((request) => userListens(request, deps)) },
   ]);
 }
 
-async function submitListens(request: RouteRequest, caller: Caller, deps: ListenbrainzApiDeps): Promise<Reply> {
+async function submitListens(request: RouteRequest, caller: Caller, deps: ListenbrainzApiDeps, batcher: SubmissionBatcher): Promise<Reply> {
   if (caller.kind === 'anonymous') throw new AuthError('You need to provide an Authorization header.');
   if (caller.kind === 'malformed') throw new AuthError('Provided Authorization header is invalid.');
   if (caller.kind === 'unknown') throw new AuthError('Invalid authorization token.');
@@ -80,7 +82,7 @@ async function submitListens(request: RouteRequest, caller: Caller, deps: Listen
   if (submission.type === 'playing_now') {
     deps.playingNow.report(submission.listens[0]!.track);
   } else {
-    await deps.ingest.record(submission.listens.map((listen) => playFromListen({ ...listen, listenedAt: listen.listenedAt as number })));
+    await batcher.record(submission.listens.map((listen) => playFromListen({ ...listen, listenedAt: listen.listenedAt as number })));
   }
   deps.metrics.listensSubmitted.inc({ listen_type: submission.type }, submission.listens.length);
   return { status: 200, json: { status: 'ok' } };

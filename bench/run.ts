@@ -6,13 +6,14 @@ import { lastfmBenchmark } from './lastfm.js';
 import { roonBenchmark } from './roon.js';
 import { analyticsBenchmark } from './analytics.js';
 import { wrappedBenchmark } from './wrapped.js';
+import { listenbrainzBenchmark } from './listenbrainz.js';
 import type { Benchmark, BenchResult } from './types.js';
 
 /**
  * `npm run bench [group…]`: runs the benchmarks and prints one JSON document on stdout
  * (progress on stderr). Exit code 1 when a target is missed.
  */
-const BENCHMARKS: Benchmark[] = [daemonBenchmark, exportsBenchmark, lastfmBenchmark, collectionBenchmark, roonBenchmark, playlistsBenchmark, analyticsBenchmark, wrappedBenchmark];
+const BENCHMARKS: Benchmark[] = [daemonBenchmark, exportsBenchmark, lastfmBenchmark, collectionBenchmark, roonBenchmark, playlistsBenchmark, analyticsBenchmark, wrappedBenchmark, listenbrainzBenchmark];
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);

@@ -42,6 +42,7 @@ export class PlayKeyer {
       zone: report.zone ?? null,
       playedSeconds: wholeOrNull(report.playedSeconds),
       durationSeconds: wholeOrNull(report.durationSeconds),
+      client: report.client?.trim() || null,
     };
   }
 }

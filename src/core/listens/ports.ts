@@ -63,6 +63,8 @@ export interface KeyedPlay {
   readonly zone: string | null;
   readonly playedSeconds: number | null;
   readonly durationSeconds: number | null;
+  /** The program that reported the play (PlayReport.client). */
+  readonly client: string | null;
 }
 
 export interface StoreOutcome {

@@ -84,6 +84,8 @@ export interface ListenRow {
   played_seconds: number | null; created_at: number;
   /** The other source's copy this listen absorbed (a Roon play's scrobble, or the reverse). */
   merged_source: string | null; merged_timestamp: number | null;
+  /** The program that reported the play (ListenBrainz submission_client / media_player). */
+  client: string | null;
 }
 
 export const ListenEntity = new EntitySchema<ListenRow>({
@@ -91,7 +93,7 @@ export const ListenEntity = new EntitySchema<ListenRow>({
   tableName: 'listening_history',
   columns: {
     id: id(), track_id: int(), timestamp: epoch(), source: str(), loved: bool(), zone: str(true),
-    played_seconds: int(true), created_at: epoch(), merged_source: str(true), merged_timestamp: epoch(true),
+    played_seconds: int(true), created_at: epoch(), merged_source: str(true), merged_timestamp: epoch(true), client: str(true),
   },
   indices: [
     { name: 'uq_listens_track_time', columns: ['track_id', 'timestamp'], unique: true },

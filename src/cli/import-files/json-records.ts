@@ -1,0 +1,117 @@
+import { JSONParser, TokenType } from '@streamparser/json';
+import { ExportSyntaxError, LineCounter } from './syntax-error.js';
+
+/** Paths to the records of a JSON document, as in core's RecordLayout (`*` = each element). */
+export type JsonPaths = readonly (readonly string[])[];
+
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
+export function bomLength(bytes: Uint8Array): number {
+  return bytes[0] === UTF8_BOM[0] && bytes[1] === UTF8_BOM[1] && bytes[2] === UTF8_BOM[2] ? 3 : 0;
+}
+
+/**
+ * The records of a whole JSON document held in memory. JSON.parse is several times faster
+ * than any streaming parser, so files that fit are read this way; when it refuses a file, the
+ * streaming parser runs over the same bytes only to say where the syntax broke.
+ */
+export function parseJsonDocument(bytes: Buffer, paths: JsonPaths): unknown[] {
+  const skip = bomLength(bytes);
+  if (bytes.length === skip) throw new ExportSyntaxError('not valid JSON: the file is empty');
+  let document: unknown;
+  try {
+    document = JSON.parse(bytes.toString('utf8', skip));
+  } catch (error) {
+    locateJsonError(bytes, paths);
+    throw new ExportSyntaxError(`not valid JSON (${(error as Error).message})`, undefined, error);
+  }
+  return selectRecords(document, paths);
+}
+
+function selectRecords(document: unknown, paths: JsonPaths): unknown[] {
+  const wantsArray = rootIsArray(paths);
+  if (Array.isArray(document) !== wantsArray || typeof document !== 'object' || document === null) throw shapeError(wantsArray);
+  const found: unknown[][] = [];
+  for (const path of paths) {
+    let values: unknown[] = [document];
+    for (const step of path) {
+      const next: unknown[] = [];
+      for (const value of values) {
+        if (step === '*' && Array.isArray(value)) next.push(...(value as unknown[]));
+        else if (step !== '*' && typeof value === 'object' && value !== null && !Array.isArray(value) && step in value) next.push((value as Record<string, unknown>)[step]);
+      }
+      values = next;
+    }
+    found.push(values);
+  }
+  return found.length === 1 ? (found[0] as unknown[]) : found.flat();
+}
+
+function rootIsArray(paths: JsonPaths): boolean {
+  return paths[0]?.[0] === '*';
+}
+
+function shapeError(wantsArray: boolean): ExportSyntaxError {
+  return new ExportSyntaxError(wantsArray ? 'not the expected JSON: the file should be an array ([…])' : 'not the expected JSON: the file should be an object ({…})');
+}
+
+/** Throws the positioned syntax error the streaming parser finds in `bytes`, if it finds one. */
+function locateJsonError(bytes: Buffer, paths: JsonPaths): void {
+  const splitter = new JsonRecordSplitter(paths, () => undefined);
+  splitter.write(bytes);
+  splitter.end();
+}
+
+const POSITION_IN_MESSAGE = /absolute position "(\d+)"/;
+
+/**
+ * Records of a JSON document that arrives in chunks (a file too big to hold), handed to
+ * `onRecord` as each one completes; memory stays at one record. Syntax errors carry the line,
+ * column and byte where the document broke.
+ */
+export class JsonRecordSplitter {
+  private readonly parser: JSONParser;
+  private readonly lines = new LineCounter();
+  private readonly wantsArray: boolean;
+  private lastTokenOffset = 0;
+  private tokens = 0;
+  private bytes = 0;
+
+  constructor(paths: JsonPaths, onRecord: (record: unknown) => void) {
+    this.wantsArray = rootIsArray(paths);
+    this.parser = new JSONParser({ paths: paths.map((path) => ['$', ...path].join('.')), keepStack: false });
+    this.parser.onValue = ({ value }) => onRecord(value);
+    this.parser.onToken = ({ token, offset }) => {
+      if (this.tokens++ === 0 && (token === TokenType.LEFT_BRACKET) !== this.wantsArray) throw shapeError(this.wantsArray);
+      this.lastTokenOffset = offset;
+    };
+  }
+
+  write(chunk: Uint8Array): void {
+    try {
+      this.parser.write(chunk);
+    } catch (error) {
+      throw this.positioned(error, chunk);
+    }
+    this.lines.passed(chunk);
+    this.bytes += chunk.length;
+  }
+
+  end(): void {
+    if (this.tokens === 0) throw new ExportSyntaxError('not valid JSON: the file is empty');
+    try {
+      this.parser.end();
+    } catch (error) {
+      throw new ExportSyntaxError('not valid JSON: the file ends in the middle of the document', this.lines.position(this.bytes), error);
+    }
+  }
+
+  private positioned(error: unknown, chunk: Uint8Array): Error {
+    if (error instanceof ExportSyntaxError) return error;
+    const message = error instanceof Error ? error.message : String(error);
+    // The tokenizer names the byte it stopped at; the token parser stops at the last token.
+    const named = POSITION_IN_MESSAGE.exec(message);
+    const offset = named ? Number(named[1]) : this.lastTokenOffset;
+    return new ExportSyntaxError('not valid JSON', this.lines.position(offset, chunk), error);
+  }
+}

@@ -100,7 +100,8 @@ export class JsonRecordSplitter {
   end(): void {
     if (this.tokens === 0) throw new ExportSyntaxError('not valid JSON: the file is empty');
     try {
-      this.parser.end();
+      // The parser ends by itself once the root value is complete.
+      if (!this.parser.isEnded) this.parser.end();
     } catch (error) {
       throw new ExportSyntaxError('not valid JSON: the file ends in the middle of the document', this.lines.position(this.bytes), error);
     }

@@ -60,6 +60,8 @@ function readRow(row: readonly unknown[], columns: Columns, sink: RecordSink, no
   if (artist === null) return sink.fail('no artist');
   if (title === null) return sink.fail('no track title');
   const timestamp = numeric(cell(columns.uts)) ?? lastfmDate(cell(columns.date));
+  const written = text(cell(columns.date)) ?? text(cell(columns.uts));
+  if (timestamp === null && written !== null) return sink.fail(`date ${JSON.stringify(written)} is not understood`);
   const problem = playTimeProblem(timestamp, nowSeconds);
   if (problem !== null) return sink.fail(problem);
   sink.play({

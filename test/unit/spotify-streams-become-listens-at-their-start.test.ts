@@ -51,6 +51,18 @@ describe('Spotify extended streaming history', () => {
     expect(plays.map((play) => play.timestamp)).toEqual([END - 200, END - 200, END - 200]);
   });
 
+  it('reads a ts written without a zone as UTC, whatever the machine’s time zone', () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'Asia/Tokyo';
+    try {
+      const { plays } = readElements('spotify', [stream({ ts: '2024-03-10 20:03:20' }), stream({ ts: '2024-03-10T20:03:20' }), stream({ ts: '2024-03-10 20:03:20 UTC' }), stream({ ts: '2024-03-10T21:03:20+01:00' })]);
+      expect(plays.map((play) => play.timestamp)).toEqual([END - 200, END - 200, END - 200, END - 200]);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
   it('rounds a start that falls between seconds to the nearest one', () => {
     expect(readElements('spotify', [stream({ ms_played: 174_424 })]).plays[0]?.timestamp).toBe(END - 174);
   });

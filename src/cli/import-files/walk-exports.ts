@@ -5,7 +5,7 @@ import { createExportReader } from '../../core/imports/readers.js';
 import { PlayBatcher, type FileTally } from '../../core/imports/tally.js';
 import type { PlayReport } from '../../core/model.js';
 import { findExportEntries, readHead, type ExportEntry } from './export-entries.js';
-import { exportSyntax, validatedRecords, WHOLE_FILE_BYTES } from './export-records.js';
+import { checkedStreamRecords, exportSyntax, WHOLE_FILE_BYTES, wholeFileRecords } from './export-records.js';
 import { ExportSyntaxError, type SyntaxPosition } from './syntax-error.js';
 
 export interface WalkOptions {
@@ -53,9 +53,13 @@ async function* readEntry(entry: ExportEntry, options: WalkOptions): AsyncGenera
     yield { type: 'passed-over', path: entry.path, reason: companion, named: !entry.inFolder, companion: true };
     return;
   }
+  const wholeFileBytes = options.wholeFileBytes ?? WHOLE_FILE_BYTES;
+  // A file that will be parsed whole is read once: detection looks at the start of its bytes.
+  let bytes: Buffer | undefined;
   let head: string;
   try {
-    head = (await readHead(entry, DETECTION_HEAD_BYTES)).toString('utf8');
+    if (entry.size <= wholeFileBytes) bytes = await entry.readAll();
+    head = (bytes ?? (await readHead(entry, DETECTION_HEAD_BYTES))).toString('utf8', 0, DETECTION_HEAD_BYTES);
   } catch (error) {
     yield { type: 'file-failed', path: entry.path, message: `cannot read: ${errorMessage(error)}`, partial: false };
     return;
@@ -67,13 +71,15 @@ async function* readEntry(entry: ExportEntry, options: WalkOptions): AsyncGenera
   }
   const format = detection.format;
   const layout = FORMAT_LAYOUTS[format];
+  const syntax = exportSyntax(layout, head);
   let chunks: AsyncIterable<readonly unknown[]> | Iterable<readonly unknown[]>;
   try {
-    chunks = await validatedRecords(entry, layout, exportSyntax(layout, head), options.wholeFileBytes ?? WHOLE_FILE_BYTES);
+    chunks = bytes ? [wholeFileRecords(bytes, layout, syntax)] : await checkedStreamRecords(entry, layout, syntax);
   } catch (error) {
     yield failure(entry, format, error, false);
     return;
   }
+  bytes = undefined; // the records are parsed: let the bytes go while they are read
   yield { type: 'file', path: entry.path, format, bytes: entry.size };
   const reader = createExportReader(format);
   const batcher = new PlayBatcher(options.batchSize ?? DEFAULT_BATCH);

@@ -32,7 +32,7 @@ function readStream(element: unknown, sink: RecordSink, nowSeconds: number): voi
   const msPlayed = numeric(element.ms_played);
   if (msPlayed === null) return sink.fail('ms_played missing');
   if (msPlayed < MIN_SPOTIFY_PLAY_MS) return sink.skip('short');
-  const end = typeof element.ts === 'string' ? Date.parse(element.ts) / 1000 : Number.NaN;
+  const end = typeof element.ts === 'string' ? utcSeconds(element.ts) : Number.NaN;
   if (Number.isNaN(end)) return sink.fail(element.ts === undefined || element.ts === null ? 'no timestamp (ts)' : `ts ${JSON.stringify(element.ts)} is not a date`);
   const timestamp = offlineStart(element.offline_timestamp, end) ?? Math.round(end - msPlayed / 1000);
   const problem = playTimeProblem(timestamp, nowSeconds);
@@ -46,6 +46,13 @@ function readStream(element: unknown, sink: RecordSink, nowSeconds: number): voi
     playedSeconds: Math.round(msPlayed / 1000),
     client: text(element.platform),
   });
+}
+
+const ZONED = /(?:Z|UTC|[+-]\d{2}:?\d{2})$/i;
+
+/** `ts` is UTC; one written without a zone must not be read in the machine's local time. */
+function utcSeconds(ts: string): number {
+  return Date.parse(ts.endsWith('Z') || ZONED.test(ts) ? ts : `${ts}Z`) / 1000;
 }
 
 /**

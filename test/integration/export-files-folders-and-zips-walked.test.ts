@@ -85,6 +85,15 @@ describe('walking folders', () => {
     ]);
   });
 
+  it('reads the older ListenBrainz export (one JSON array) and the older header-less Last.fm CSV', async () => {
+    const listen = { listened_at: T, recording_msid: 'x', user_name: 'rob', track_metadata: { artist_name: 'Portishead', track_name: 'Roads', release_name: 'Dummy', additional_info: { listening_from: 'lastfm' } } };
+    const lb = write('rob_lb-2020-05-01.json', JSON.stringify([listen, { ...listen, listened_at: T + 300 }]));
+    const csv = write('scrobbles.csv', '"Portishead","Dummy","Roads","31 Jan 2021 14:05"\n"Massive Attack","","Teardrop","31 Jan 2021 14:10"\n');
+    const walked = await walk([lb, csv]);
+    expect(fileEnding(walked, 'rob_lb-2020-05-01.json').plays.map((play) => [play.title, play.album, play.timestamp, play.source])).toEqual([['Roads', 'Dummy', T, 'listenbrainz'], ['Roads', 'Dummy', T + 300, 'listenbrainz']]);
+    expect(fileEnding(walked, 'scrobbles.csv').plays.map((play) => [play.artist, play.album, play.timestamp])).toEqual([['Portishead', 'Dummy', Date.UTC(2021, 0, 31, 14, 5) / 1000], ['Massive Attack', null, Date.UTC(2021, 0, 31, 14, 10) / 1000]]);
+  });
+
   it('reports a path that does not exist and a named file that is not an export, and goes on', async () => {
     const good = write('maloja_export_1.json', JSON.stringify({ maloja: { export_time: 1 }, scrobbles: [{ time: T, track: { artists: ['A'], title: 'B', album: null } }] }));
     const walked = await walk([join(dir, 'missing.json'), write('notes.txt', 'hello'), good]);

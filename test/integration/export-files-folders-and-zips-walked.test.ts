@@ -189,16 +189,17 @@ describe('big files are streamed', () => {
 });
 
 describe('batches', () => {
-  it('hands out plays in batches of the size asked, each naming its file, then the file’s counts', async () => {
-    const path = write('Streaming_History_Audio_2023_0.json', JSON.stringify(streams(0, 25)));
-    const sizes: number[] = [];
+  it('hands out plays in batches of the size asked, each naming its file and how far into it the reading is', async () => {
+    const records = [...streams(0, 12), stream(12, { ms_played: 5000 }), ...streams(13, 12)];
+    const path = write('Streaming_History_Audio_2023_0.json', JSON.stringify(records));
+    const batches: [number, number][] = [];
     for await (const event of walkExports([path], { batchSize: 10, now: () => READ_AT })) {
       if (event.type === 'plays') {
         expect(event.path).toBe(path);
-        sizes.push(event.plays.length);
+        batches.push([event.plays.length, event.recordsRead]);
       }
     }
-    expect(sizes).toEqual([10, 10, 5]);
+    expect(batches).toEqual([[10, 10], [10, 21], [4, 25]]);
   });
 
   it('closes the ZIP and its entry streams when the caller stops early', async () => {

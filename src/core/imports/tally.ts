@@ -57,6 +57,11 @@ export class PlayBatcher implements RecordSink {
     if (this.failures.length < REPORTED_FAILURES) this.failures.push({ record: this.records, reason });
   }
 
+  /** Records read so far (for progress while a file is read). */
+  get recordsRead(): number {
+    return this.records;
+  }
+
   /** True once a full batch is waiting. */
   get full(): boolean {
     return this.batch.length >= this.batchSize;

@@ -46,6 +46,13 @@ describe('JSON documents', () => {
     expect(streamed(maloja, 5, paths)).toEqual([{ time: 1 }, { time: 2 }]);
   });
 
+  it('selects a few hundred thousand records below a key in one piece', () => {
+    const scrobbles = Array.from({ length: 300_000 }, (_, time) => ({ time }));
+    const records = parseJsonDocument(Buffer.from(JSON.stringify({ maloja: {}, scrobbles })), [['scrobbles', '*'], ['list', '*']]);
+    expect(records).toHaveLength(300_000);
+    expect(records[299_999]).toEqual({ time: 299_999 });
+  });
+
   it('names line, column and byte of a broken token, whole (Node 20 names none) and streamed', () => {
     const broken = '[\n  {"a": 1},\n  {"a": tru}\n]';
     const whole = failure(() => parseJsonDocument(Buffer.from(broken), ROOT));

@@ -7,13 +7,25 @@ import { roonBenchmark } from './roon.js';
 import { analyticsBenchmark } from './analytics.js';
 import { wrappedBenchmark } from './wrapped.js';
 import { listenbrainzBenchmark } from './listenbrainz.js';
+import { fileReadersBenchmark } from './file-readers.js';
 import type { Benchmark, BenchResult } from './types.js';
 
 /**
  * `npm run bench [group…]`: runs the benchmarks and prints one JSON document on stdout
  * (progress on stderr). Exit code 1 when a target is missed.
  */
-const BENCHMARKS: Benchmark[] = [daemonBenchmark, exportsBenchmark, lastfmBenchmark, collectionBenchmark, roonBenchmark, playlistsBenchmark, analyticsBenchmark, wrappedBenchmark, listenbrainzBenchmark];
+const BENCHMARKS: Benchmark[] = [
+  daemonBenchmark,
+  exportsBenchmark,
+  lastfmBenchmark,
+  collectionBenchmark,
+  roonBenchmark,
+  playlistsBenchmark,
+  analyticsBenchmark,
+  wrappedBenchmark,
+  listenbrainzBenchmark,
+  fileReadersBenchmark,
+];
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);

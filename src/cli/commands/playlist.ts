@@ -108,8 +108,8 @@ export function registerPlaylistCommands(program: Command): void {
         const result = await cli.call('playlist.export', { id: wholeNumber(id, 'playlist id'), format: options.format });
         if (options.out) {
           const file = resolve(options.out);
-          const { writeFileAtomic } = await import('../../core/exports/files.js');
-          writeFileAtomic(file, result.content, 0o644);
+          const { writeUserFile } = await import('../files.js');
+          writeUserFile(file, result.content);
           cli.out.data({ format: result.format, file, bytes: Buffer.byteLength(result.content) });
           cli.out.note(`written: ${file}`);
         } else if (cli.out.json) {

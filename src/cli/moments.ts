@@ -1,6 +1,26 @@
-import { wallClock } from '../core/time/zone.js';
-
 const pad = (value: number) => String(value).padStart(2, '0');
+
+interface Clock {
+  readonly day: string;
+  readonly time: string;
+}
+
+/**
+ * The zone's clock through Date's getters with TZ set for the moment: about 1 ms, where Intl
+ * with a timeZone (core/time) first loads ICU's zone data, 10–50 ms that `aime status` in a
+ * status bar cannot spare. An unknown zone reads as UTC, as Date does.
+ */
+function clockIn(timeZone: string, epochMs: number): Clock {
+  const saved = process.env.TZ;
+  process.env.TZ = timeZone;
+  try {
+    const d = new Date(epochMs);
+    return { day: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`, time: `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}` };
+  } finally {
+    if (saved === undefined) delete process.env.TZ;
+    else process.env.TZ = saved;
+  }
+}
 
 /**
  * An ISO instant as the configured zone's clock shows it: "14:02:11" today, "2026-03-01
@@ -9,15 +29,8 @@ const pad = (value: number) => String(value).padStart(2, '0');
 export function localMoment(iso: string, timeZone: string, nowMs = Date.now()): string {
   const at = Date.parse(iso);
   if (Number.isNaN(at)) return iso;
-  try {
-    const c = wallClock(Math.floor(at / 1000), timeZone);
-    const today = wallClock(Math.floor(nowMs / 1000), timeZone);
-    const time = `${pad(c.hour)}:${pad(c.minute)}:${pad(c.second)}`;
-    return c.year === today.year && c.month === today.month && c.day === today.day ? time : `${c.year}-${pad(c.month)}-${pad(c.day)} ${time.slice(0, 5)}`;
-  } catch {
-    // An unknown zone in config.json: the daemon says so elsewhere; the UTC time is still true.
-    return iso;
-  }
+  const shown = clockIn(timeZone, at);
+  return shown.day === clockIn(timeZone, nowMs).day ? shown.time : `${shown.day} ${shown.time.slice(0, 5)}`;
 }
 
 /** How far ahead an ISO instant is: "in 42 s", "in 5 min", "in 2 h 10 min"; "now" once due. */

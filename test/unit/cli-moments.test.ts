@@ -12,8 +12,18 @@ describe('localMoment', () => {
     // 22:30 UTC on June 30 is already July 1 in Zurich: "today" is the zone's day.
     expect(localMoment('2026-06-30T22:30:00Z', 'Europe/Zurich', NOW)).toBe('00:30:00');
   });
-  it('keeps the UTC text when the zone is unknown or the text is not a time', () => {
-    expect(localMoment('2026-07-01T09:58:07Z', 'Mars/Olympus', NOW)).toBe('2026-07-01T09:58:07Z');
+  it('follows the zone across offsets and daylight saving', () => {
+    expect(localMoment('2026-07-01T09:58:07Z', 'Asia/Kathmandu', NOW)).toBe('15:43:07');
+    expect(localMoment('2026-03-29T01:30:00Z', 'Europe/Zurich', Date.parse('2026-03-29T12:00:00Z'))).toBe('03:30:00');
+    expect(localMoment('2026-03-29T00:30:00Z', 'Europe/Zurich', Date.parse('2026-03-29T12:00:00Z'))).toBe('01:30:00');
+  });
+  it('leaves the process zone as it was', () => {
+    const before = process.env.TZ;
+    localMoment('2026-07-01T09:58:07Z', 'Pacific/Kiritimati', NOW);
+    expect(process.env.TZ).toBe(before);
+  });
+  it('reads an unknown zone as UTC, and keeps text that is not a time', () => {
+    expect(localMoment('2026-07-01T09:58:07Z', 'Mars/Olympus', NOW)).toBe('09:58:07');
     expect(localMoment('soon', 'Europe/Zurich', NOW)).toBe('soon');
   });
 });

@@ -107,10 +107,12 @@ function printPage(cli: CliRuntime, page: CollectionListResult): void {
     cli.out.line('no albums match');
     return;
   }
-  if (page.items.length) cli.out.table(
-    ['id', 'artist', 'title', 'year', 'support', 'copies', 'plays'],
-    page.items.map((album) => [album.id, album.artists.join(', '), album.isSoundtrack ? `${album.title} ♪` : album.title, album.year, album.support, album.copies, album.plays]),
-  );
+  if (page.items.length) {
+    cli.out.table(
+      ['id', 'artist', 'title', 'year', 'support', 'copies', 'plays'],
+      page.items.map((album) => [album.id, album.artists.join(', '), album.isSoundtrack ? `${album.title} ♪` : album.title, album.year, album.support, album.copies, album.plays]),
+    );
+  }
   notePage(cli.out, page, 'albums');
 }
 

@@ -37,10 +37,12 @@ export function registerHistoryCommands(program: Command): void {
           cli.out.line('no listens match');
           return;
         }
-        if (result.items.length) cli.out.table(
-          ['id', 'when', 'artist', 'title', 'album', 'source', '♥'],
-          result.items.map((item) => [item.id, item.localTime, item.artist, item.title, item.album ?? '', item.source, item.loved ? '♥' : '']),
-        );
+        if (result.items.length) {
+          cli.out.table(
+            ['id', 'when', 'artist', 'title', 'album', 'source', '♥'],
+            result.items.map((item) => [item.id, item.localTime, item.artist, item.title, item.album ?? '', item.source, item.loved ? '♥' : '']),
+          );
+        }
         notePage(cli.out, result, 'listens');
       }),
     );

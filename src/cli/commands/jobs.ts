@@ -66,10 +66,12 @@ export function registerJobsCommands(program: Command): void {
           return;
         }
         const { timezone } = result;
-        if (result.items.length) cli.out.table(
-          ['id', 'job', 'trigger', 'started', 'status', 'took', 'file or error'],
-          result.items.map((run) => [run.id, run.job, run.trigger, shown(run.startedAt, timezone), run.status, took(run), run.error ?? run.outputFile ?? '']),
-        );
+        if (result.items.length) {
+          cli.out.table(
+            ['id', 'job', 'trigger', 'started', 'status', 'took', 'file or error'],
+            result.items.map((run) => [run.id, run.job, run.trigger, shown(run.startedAt, timezone), run.status, took(run), run.error ?? run.outputFile ?? '']),
+          );
+        }
         notePage(cli.out, result, 'runs');
       }),
     );

@@ -125,6 +125,10 @@ export function showUnplayed(out: Output, result: StatsUnplayedResult): void {
     out.line('Every album of the collection has been played at least once (or the collection is empty: aime import discogs).');
     return;
   }
-  out.line(out.paint.bold(`${formatNumber(result.total)} collection albums never played`) + (result.albums.length < result.total ? out.paint.dim(` (the ${result.albums.length} added first)`) : ''));
-  out.table(['album', 'artist', 'support', 'added'], result.albums.map((album) => [album.title, album.artist, album.support, album.addedAt]));
+  const first = (result.page - 1) * result.pageSize;
+  const which = result.page > 1 ? ` (${first + 1}–${first + result.items.length} by date added)` : ` (the ${result.items.length} added first)`;
+  const part = result.items.length > 0 && result.items.length < result.total;
+  out.line(out.paint.bold(`${formatNumber(result.total)} collection albums never played`) + (part ? out.paint.dim(which) : ''));
+  if (result.items.length) out.table(['album', 'artist', 'support', 'added'], result.items.map((album) => [album.title, album.artist, album.support, album.addedAt]));
+  else out.line(`page ${result.page} is past the end`);
 }

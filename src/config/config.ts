@@ -82,9 +82,6 @@ export class ConfigFile {
       const value = this.lookup(spec).value;
       if (value !== undefined) setPath(root, spec.key, value);
     }
-    const scheduler = (root.scheduler ??= {}) as Record<string, unknown>;
-    scheduler.outputDir ??= this.paths.outputDir;
-    root.timezone ??= systemTimeZone();
     return root as unknown as AimeConfig;
   }
 
@@ -119,7 +116,14 @@ export class ConfigFile {
     }
     const fromFile = getPath(this.stored, spec.key);
     if (fromFile !== undefined) return { value: fromFile, source: 'file' };
-    return { value: spec.default, source: 'default' };
+    return { value: this.defaultOf(spec), source: 'default' };
+  }
+
+  /** The key's default; for the machine-dependent ones, the value it has on this machine. */
+  private defaultOf(spec: KeySpec): unknown {
+    if (spec.computedDefault === 'system time zone') return systemTimeZone();
+    if (spec.computedDefault === 'output folder') return this.paths.outputDir;
+    return spec.default;
   }
 
   list(): ConfigEntry[] {

@@ -3,17 +3,23 @@
  * secret, and what it means. The conf JSON schema, the AIME_* environment names, the
  * masking in `aime config list` and the typed view all derive from this table.
  */
+import { jobOverridesProblem } from './job-overrides.js';
+
 export type KeyType = 'string' | 'integer' | 'boolean' | 'string[]' | 'object';
 
 export interface KeySpec {
   readonly key: string;
   readonly type: KeyType;
   readonly default?: unknown;
+  /** A default that depends on the machine, worked out when read (and named so in `config list`). */
+  readonly computedDefault?: 'system time zone' | 'output folder';
   readonly secret?: boolean;
   readonly enum?: readonly string[];
   readonly minimum?: number;
   readonly maximum?: number;
   readonly pattern?: string;
+  /** Rules beyond the type (the shape of an object key); returns the problem in words. */
+  readonly check?: (value: unknown) => string | undefined;
   readonly description: string;
 }
 
@@ -43,10 +49,10 @@ export const CONFIG_KEYS: readonly KeySpec[] = [
   { key: 'roon.port', type: 'integer', default: 9330, minimum: 1, maximum: 65535, description: 'Roon Core port' },
   { key: 'roon.defaultZone', type: 'string', description: 'Zone name or id used when --zone is not given' },
   { key: 'roon.radioStations', type: 'string[]', default: [], description: 'Station names never recorded as listens' },
-  { key: 'scheduler.outputDir', type: 'string', description: 'Where jobs write their files (default: $AIME_HOME/output)' },
+  { key: 'scheduler.outputDir', type: 'string', computedDefault: 'output folder', description: 'Where jobs write their files (default: $AIME_HOME/output)' },
   { key: 'scheduler.maxFilesPerType', type: 'integer', default: 5, minimum: 1, maximum: 1000, description: 'Files kept per job type (newest first)' },
-  { key: 'scheduler.jobs', type: 'object', default: {}, description: 'Per-job overrides, e.g. {"markdown-export":{"cron":"0 7 * * *"}}' },
-  { key: 'timezone', type: 'string', description: 'IANA time zone for timelines, heatmaps and schedules (default: the system zone)' },
+  { key: 'scheduler.jobs', type: 'object', default: {}, check: jobOverridesProblem, description: 'Per-job overrides, e.g. {"markdown-export":{"cron":"0 7 * * *"}}' },
+  { key: 'timezone', type: 'string', computedDefault: 'system time zone', description: 'IANA time zone for timelines, heatmaps and schedules (default: the system zone)' },
   { key: 'socket.mode', type: 'string', default: '0600', pattern: '^0?[0-7]{3}$', description: 'Permissions of the daemon socket (0660 with socket.group to share)' },
   { key: 'socket.group', type: 'string', description: 'Group owning the socket when socket.mode is 0660' },
   { key: 'log.level', type: 'string', default: 'info', enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], description: 'Daemon log level' },

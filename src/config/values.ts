@@ -21,6 +21,8 @@ export function parseValue(spec: KeySpec, raw: string, origin: string): unknown 
     case 'object':
       return parseJson(spec, raw, origin);
     case 'string':
+      // `printf %s "$UNSET" | aime config set lastfm.apiKey -` must not silently blank a secret.
+      if (spec.secret && raw.trim() === '') throw new UserError(`${spec.key}: an empty secret is not stored (to remove it: aime config unset ${spec.key})`);
       return raw;
   }
 }
@@ -51,7 +53,8 @@ export function checkValue(spec: KeySpec, value: unknown): string | undefined {
     case 'string[]':
       return Array.isArray(value) && value.every((item) => typeof item === 'string') ? undefined : 'must be a list of strings';
     case 'object':
-      return value !== null && typeof value === 'object' && !Array.isArray(value) ? undefined : 'must be a JSON object';
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'must be a JSON object';
+      return spec.check?.(value);
   }
 }
 

@@ -7,7 +7,7 @@ import { runCli, useTestHomes } from '../support/daemon.js';
 const { home, daemon } = useTestHomes(afterEach);
 
 const USAGE_ERRORS: [string[], RegExp][] = [
-  [['history', '--page-size', '3', '--json'], /unknown option '--page-size'/],
+  [['history', '--pagesize', '3', '--json'], /unknown option '--pagesize'/],
   [['--json', 'nosuchcommand'], /unknown command 'nosuchcommand'/],
   [['playlist', '--json'], /subcommand/],
 ];
@@ -28,9 +28,9 @@ describe('bad usage with --json', () => {
 
   it('keeps stdout empty without --json, and help, version and `aime help` still exit 0', async () => {
     const dir = home();
-    const unknown = await runCli(dir, ['history', '--page-size', '3']);
+    const unknown = await runCli(dir, ['history', '--pagesize', '3']);
     expect(unknown).toMatchObject({ code: 2, stdout: '' });
-    expect(unknown.stderr).toContain("unknown option '--page-size'");
+    expect(unknown.stderr).toContain("unknown option '--pagesize'");
     expect((await runCli(dir, ['playlist'])).code).toBe(2);
     for (const args of [['--help'], ['playlist', '--help'], ['help', 'playlist'], ['--version'], ['--json', '--version']]) {
       expect((await runCli(dir, args)).code, args.join(' ')).toBe(0);

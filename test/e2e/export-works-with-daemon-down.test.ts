@@ -94,4 +94,10 @@ it('exits 2 on bad input and 1 when the database cannot be read', async () => {
   const unwritable = await runCli(home, ['export', 'markdown', '--out', join(blocker, 'collection.md')]);
   expect(unwritable.code).toBe(1);
   expect(unwritable.stdout).toBe('');
+  // The file the user named, not the temporary file the atomic write goes through.
+  expect(unwritable.stderr).toBe(`aime: cannot write ${join(blocker, 'collection.md')}: a part of the path is a file, not a folder\n`);
+  const intoFolder = await runCli(home, ['export', 'json', '--out', home]);
+  expect(intoFolder.code).toBe(1);
+  expect(intoFolder.stderr).not.toContain('.tmp');
+  expect(intoFolder.stderr).toBe(`aime: cannot write ${home}: it is a folder\n`);
 });

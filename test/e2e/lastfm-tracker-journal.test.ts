@@ -102,7 +102,7 @@ describe('journal commands', () => {
     expect(missing.stderr).toMatch(/no listen with id 999999/);
 
     const timeline = JSON.parse((await runCli(home, ['timeline', '--date', '2025-06-01', '--json'])).stdout);
-    expect(timeline).toMatchObject({ date: '2025-06-01', timeZone: 'Europe/Zurich', total: 3, uniqueArtists: 2, uniqueAlbums: 1, peakHour: 9 });
+    expect(timeline).toMatchObject({ date: '2025-06-01', timezone: 'Europe/Zurich', timeZone: 'Europe/Zurich', total: 3, uniqueArtists: 2, uniqueAlbums: 1, peakHour: 9 });
     expect(timeline.hours.map((h: { hour: number; listens: { time: string }[] }) => [h.hour, h.listens.map((l) => l.time)])).toEqual([
       [9, ['09:40', '09:10']],
       [14, ['14:05']],

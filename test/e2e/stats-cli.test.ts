@@ -65,7 +65,8 @@ describe('aime stats through the real daemon', () => {
       expect(shown.stdout).not.toContain('\u001b[');
     }
     const unplayed = await runCli(home, ['stats', 'unplayed', '--json']);
-    expect(JSON.parse(unplayed.stdout)).toEqual({ total: 1, albums: [{ title: 'Zenith', artist: 'Gamma', support: 'cd', addedAt: '2025-12-01' }] });
+    const zenith = { title: 'Zenith', artist: 'Gamma', support: 'cd', addedAt: '2025-12-01' };
+    expect(JSON.parse(unplayed.stdout)).toEqual({ total: 1, albums: [zenith], items: [zenith], page: 1, pageSize: 20 });
 
     const shownSummary = await runCli(home, ['stats', ...WEEK]);
     expect(shownSummary.stdout).toContain('10 listens · 0.4 hours · 1.4 a day');

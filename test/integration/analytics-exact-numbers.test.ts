@@ -107,7 +107,10 @@ describe('analytics on a hand-made history (Europe/Paris)', () => {
   });
 
   it('lists collection albums never played once, however many copies', async () => {
-    expect(await unplayedAlbums(analytics, FIXTURE_ZONE, 10)).toEqual({ total: 1, albums: [{ title: 'Zenith', artist: 'Gamma', support: 'cd', addedAt: '2025-12-01' }] });
+    const zenith = { title: 'Zenith', artist: 'Gamma', support: 'cd', addedAt: '2025-12-01' };
+    expect(await unplayedAlbums(analytics, FIXTURE_ZONE, 10)).toEqual({ total: 1, albums: [zenith], items: [zenith], page: 1, pageSize: 10 });
+    // A page past the end still says how many there are.
+    expect(await unplayedAlbums(analytics, FIXTURE_ZONE, 10, 2)).toEqual({ total: 1, albums: [], items: [], page: 2, pageSize: 10 });
   });
 
   it('finds streaks of days in a row, the busiest day and daily activity', async () => {

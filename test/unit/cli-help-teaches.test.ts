@@ -28,6 +28,37 @@ describe('aime --help', () => {
   });
 });
 
+describe('defaults in help', () => {
+  const everyCommand: [string, Command][] = [['aime', program], ...allCommands(program)];
+  it.each(everyCommand)('"%s" states each default once', (_name, command) => {
+    // commander appends `(default: …)` itself for an option with a default value.
+    const doubled = command.options.filter((option) => option.defaultValue !== undefined && !option.hidden && /default/i.test(option.description));
+    expect(doubled.map((option) => option.long)).toEqual([]);
+    expect(helpOf(command).replace(/\s+/g, ' ')).not.toMatch(/\(default[^()]*\) \(default/);
+  });
+});
+
+describe('aime stats --help', () => {
+  it('shows the options of its default command, summary', () => {
+    const stats = program.commands.find((command) => command.name() === 'stats') as Command;
+    const text = helpOf(stats);
+    for (const option of ['--range <range>', '--from <date>', '--to <date>', '--limit <n>']) expect(text).toContain(option);
+    expect(text).toMatch(/entries per list \(1–500, default 10\)/);
+  });
+});
+
+describe('paging flags', () => {
+  const lists = ['history', 'collection list', 'collection search', 'playlist list', 'jobs history', 'stats unplayed'];
+  it.each(lists)('"aime %s" takes --limit and --page, and --page-size as a hidden alias', (name) => {
+    const command = allCommands(program).find(([path]) => path === name)?.[1] as Command;
+    const byName = new Map(command.options.map((option) => [option.long, option]));
+    expect(byName.get('--limit')?.short).toBe('-n');
+    expect(byName.get('--page')?.hidden).toBe(false);
+    expect(byName.get('--page-size')?.hidden).toBe(true);
+    expect(helpOf(command)).toMatch(/--limit <n>\s+\w+ per page \(1–\d+, default \d+\)/);
+  });
+});
+
 describe('the command named on the command line', () => {
   it('is found after global options, so only its group is loaded', async () => {
     expect(commandName(['node', 'aime', 'status'])).toBe('status');

@@ -3,7 +3,7 @@
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import type { RoonSnapshot, RoonZoneDto } from '../../src/rpc/methods/roon.js';
-import { initialNowState, nowReducer, plainLine, type NowState } from '../../src/cli/views/now-state.js';
+import { initialNowState, nowReducer, plainLine, selectedZone, startingNowState, type NowState } from '../../src/cli/views/now-state.js';
 import { NowView } from '../../src/cli/views/now-view.js';
 import { useNowKeys, type NowCommands } from '../../src/cli/views/now-input.js';
 
@@ -60,6 +60,62 @@ describe('aime now screen', () => {
     expect(plainLine(state)).toBe('[stopped] Kitchen: nothing · fixed volume');
     state = nowReducer(state, { type: 'next-zone' });
     expect(plainLine(state)).toContain('Living Room');
+  });
+
+  it('with no zone named, follows the zone that plays, stays on the last active one, and switches when another starts', () => {
+    const study: RoonZoneDto = { ...kitchen, id: '1601study', name: 'Study', state: 'stopped', nowPlaying: null };
+    const paused = (zone: RoonZoneDto): RoonZoneDto => ({ ...zone, state: 'paused', nowPlaying: zone.nowPlaying ?? living.nowPlaying });
+    const playing = (zone: RoonZoneDto): RoonZoneDto => ({ ...zone, state: 'playing', nowPlaying: zone.nowPlaying ?? living.nowPlaying });
+    const zonesAre = (zones: RoonZoneDto[]): RoonSnapshot => ({ ...snapshot(true, zones), zoneId: zones[0]?.id ?? null });
+    const shown = (state: NowState) => selectedZone(state)?.name;
+    const step = (state: NowState, zones: RoonZoneDto[]) => nowReducer(state, { type: 'snapshot', snapshot: zonesAre(zones), at });
+
+    // Nothing plays at the start: the zone holding a paused track, not the daemon's idle first zone.
+    let state = step(startingNowState(true), [study, kitchen, paused(living)]);
+    expect(shown(state)).toBe('Living Room');
+    state = step(state, [study, playing(kitchen), paused(living)]);
+    expect(shown(state)).toBe('Kitchen');
+    // It stops: nothing plays, the last active zone stays on screen.
+    state = step(state, [study, paused(kitchen), paused(living)]);
+    expect(shown(state)).toBe('Kitchen');
+    expect(plainLine(state)).toMatch(/^\[paused\] Kitchen: /);
+    // Another zone starts: the screen goes there.
+    state = step(state, [playing(study), paused(kitchen), paused(living)]);
+    expect(shown(state)).toBe('Study');
+    // Two play: the one followed stays while it plays; the other takes over once it stops.
+    state = step(state, [playing(study), playing(kitchen), paused(living)]);
+    expect(shown(state)).toBe('Study');
+    state = step(state, [paused(study), playing(kitchen), paused(living)]);
+    expect(shown(state)).toBe('Kitchen');
+    // "z" is the person's choice: the screen stops following.
+    state = nowReducer(state, { type: 'next-zone' });
+    expect(shown(state)).toBe('Living Room');
+    state = step(state, [playing(study), paused(kitchen), paused(living)]);
+    expect(shown(state)).toBe('Living Room');
+  });
+
+  it('with --zone or roon.defaultZone, shows the daemon\'s pick even when another zone plays', () => {
+    const state = nowReducer(startingNowState(false), { type: 'snapshot', snapshot: { ...snapshot(true, [living, { ...kitchen, state: 'playing' }]), zoneId: '1601kitchen' }, at });
+    expect(selectedZone(state)?.name).toBe('Kitchen');
+    const paused = nowReducer(state, { type: 'snapshot', snapshot: { ...snapshot(true, [living, kitchen]), zoneId: '1601kitchen' }, at });
+    expect(selectedZone(paused)?.name).toBe('Kitchen');
+  });
+
+  it('says that no Core was found and how to point AIME at one, instead of "reconnecting…" forever', () => {
+    const searching = (address: string | null, state: 'discovering' | 'reconnecting' | 'awaiting-approval' = 'discovering'): RoonSnapshot => ({
+      connection: { state, connected: false, coreId: null, coreName: null, address, paired: false, zones: 0, lastError: 'no Roon Core answered on the local network' },
+      zones: [],
+      zoneId: null,
+    });
+    const discovery = received(searching(null));
+    expect(plainLine(discovery)).toBe('No Roon Core found on the local network yet (still looking): set its address with aime config set roon.host <ip>, then run aime roon pair.');
+    expect(plainLine(discovery)).not.toContain('reconnecting');
+    const view = render(<NowView state={discovery} now={at} width={30} />);
+    expect(view.lastFrame()?.replace(/\s+/g, ' ')).toContain('No Roon Core found on the local network yet (still looking): set its address with aime config set roon.host <ip>, then run aime roon pair.');
+    view.unmount();
+    expect(plainLine(received(searching('192.168.1.20:9330', 'reconnecting')))).toBe('No Roon Core found at 192.168.1.20:9330 yet (still trying): check roon.host and roon.port, then run aime roon pair.');
+    expect(plainLine(received(searching('192.168.1.20:9330', 'awaiting-approval')))).toBe('Roon Core found at 192.168.1.20:9330: enable AIME in Roon → Settings → Extensions (aime roon pair).');
+    expect(plainLine(received(snapshot(true, [])))).toBe('The Roon Core reports no zones.');
   });
 
   it('maps the keys to commands', async () => {

@@ -3,7 +3,7 @@ import { UserError } from '../../core/errors.js';
 import type { AlbumDetailResult, CollectionListResult } from '../../rpc/methods/collection.js';
 import { action, examples } from '../action.js';
 import type { CliRuntime } from '../runtime.js';
-import { formatNumber } from '../output.js';
+import { notePage } from '../paging.js';
 import { wholeNumber } from '../arguments.js';
 import { listParams, support, withListOptions, type ListOptions } from './collection-options.js';
 
@@ -103,16 +103,17 @@ export function registerCollectionCommands(program: Command): void {
 
 function printPage(cli: CliRuntime, page: CollectionListResult): void {
   cli.out.data(page);
-  if (!page.items.length) {
+  if (page.total === 0) {
     cli.out.line('no albums match');
     return;
   }
-  cli.out.table(
-    ['id', 'artist', 'title', 'year', 'support', 'copies', 'plays'],
-    page.items.map((album) => [album.id, album.artists.join(', '), album.isSoundtrack ? `${album.title} ♪` : album.title, album.year, album.support, album.copies, album.plays]),
-  );
-  const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
-  cli.out.note(`page ${page.page}/${pages} · ${formatNumber(page.total)} albums`);
+  if (page.items.length) {
+    cli.out.table(
+      ['id', 'artist', 'title', 'year', 'support', 'copies', 'plays'],
+      page.items.map((album) => [album.id, album.artists.join(', '), album.isSoundtrack ? `${album.title} ♪` : album.title, album.year, album.support, album.copies, album.plays]),
+    );
+  }
+  notePage(cli.out, page, 'albums');
 }
 
 function printAlbum(cli: CliRuntime, album: AlbumDetailResult): void {

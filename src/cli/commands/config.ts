@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { ConfigEntryDto } from '../../rpc/methods/config.js';
+import { keySpec } from '../../config/keys.js';
 import { UserError } from '../../core/errors.js';
 import { action, examples } from '../action.js';
 import { DaemonUnreachableError } from '../client.js';
@@ -24,7 +25,7 @@ export function registerConfigCommands(program: Command): void {
         const { file, entries } = await viaDaemonOrFile(cli, (c) => c.call('config.list', {}), async (f) => ({ file: f.paths.configFile, entries: f.list() }));
         cli.out.data({ file, entries });
         cli.out.note(`# ${file}`);
-        cli.out.table(['key', 'value', 'from', 'env'], entries.map((entry) => [entry.key, show(entry.value), entry.source, entry.env]));
+        cli.out.table(['key', 'value', 'from', 'env'], entries.map((entry) => [entry.key, shownWithOrigin(entry), entry.source, entry.env]));
       }),
     );
 
@@ -47,6 +48,8 @@ export function registerConfigCommands(program: Command): void {
     .action(
       action(async (cli, key: string, raw: string) => {
         const value = raw === '-' ? (await readStdin()).trim() : raw;
+        // An empty pipe is an unset shell variable far more often than a wish to blank a key.
+        if (raw === '-' && value === '') throw new UserError(`nothing came from stdin for ${key}: nothing stored (to remove a setting: aime config unset ${key})`);
         const entry = await viaDaemonOrFile(cli, (c) => c.call('config.set', { key, value }), async (f) => f.set(key, value));
         report(cli, entry, 'set');
       }),
@@ -97,6 +100,12 @@ async function viaDaemonOrFile<T>(
 function report(cli: CliRuntime, entry: ConfigEntryDto, verb: string): void {
   cli.out.data(entry);
   cli.out.note(`${entry.key} ${verb}: ${show(entry.value)}${entry.source === 'env' ? ` (note: ${entry.env} overrides the file)` : ''}`);
+}
+
+/** A machine-dependent default says where it comes from: "Europe/Zurich (system time zone)". */
+function shownWithOrigin(entry: ConfigEntryDto): string {
+  const computed = entry.source === 'default' ? keySpec(entry.key)?.computedDefault : undefined;
+  return computed ? `${show(entry.value)} (${computed})` : show(entry.value);
 }
 
 function show(value: unknown): string {

@@ -47,9 +47,9 @@ export function registerExportCommands(program: Command): void {
           return;
         }
         const { resolve } = await import('node:path');
-        const { writeFileAtomic } = await import('../../core/exports/files.js');
+        const { writeUserFile } = await import('../files.js');
         const file = resolve(options.out);
-        writeFileAtomic(file, made.content, 0o644);
+        writeUserFile(file, made.content);
         cli.out.data({ format, file, albums: made.albums, bytes: Buffer.byteLength(made.content), durationMs: Date.now() - started });
       }),
     );

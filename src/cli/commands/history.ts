@@ -4,10 +4,9 @@ import { UserError } from '../../core/errors.js';
 import type { HistoryParams, ListenSourceName } from '../../rpc/methods/listens.js';
 import { action, examples } from '../action.js';
 import { formatNumber } from '../output.js';
+import { notePage, pageRequest, withPaging, type PagingOptions, type PagingRule } from '../paging.js';
 
-interface HistoryOptions {
-  limit?: string;
-  page?: string;
+interface HistoryOptions extends PagingOptions {
   since?: string;
   until?: string;
   artist?: string;
@@ -16,14 +15,13 @@ interface HistoryOptions {
   loved?: boolean;
 }
 
+const PAGING: PagingRule = { noun: 'listens', defaultSize: 50, maxSize: 1000 };
+
 const SOURCES: readonly ListenSourceName[] = ['lastfm', 'roon', 'spotify', 'listenbrainz', 'maloja', 'vinyl', 'cd', 'cassette', 'manual'];
 
 export function registerHistoryCommands(program: Command): void {
-  const history = program
-    .command('history')
+  const history = withPaging(program.command('history'), PAGING)
     .description('the listening journal, newest first, with filters')
-    .option('-n, --limit <n>', 'listens per page (1–1000)', '50')
-    .option('--page <n>', 'page number', '1')
     .option('--since <date>', 'from this moment: YYYY-MM-DD (local day), ISO date-time or epoch seconds')
     .option('--until <date>', 'up to this moment (a YYYY-MM-DD day is included)')
     .option('--artist <name>', 'artists whose name contains this (case, accents and "The" ignored)')
@@ -35,16 +33,17 @@ export function registerHistoryCommands(program: Command): void {
       action(async (cli, options: HistoryOptions) => {
         const result = await cli.call('listens.history', historyParams(options));
         cli.out.data(result);
-        if (result.items.length === 0) {
-          cli.out.line(result.total ? `page ${result.page} is past the end (${formatNumber(result.total)} listens)` : 'no listens match');
+        if (result.total === 0) {
+          cli.out.line('no listens match');
           return;
         }
-        cli.out.table(
-          ['id', 'when', 'artist', 'title', 'album', 'source', '♥'],
-          result.items.map((item) => [item.id, item.localTime, item.artist, item.title, item.album ?? '', item.source, item.loved ? '♥' : '']),
-        );
-        const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
-        cli.out.note(`page ${result.page} of ${formatNumber(pages)} · ${formatNumber(result.total)} listens`);
+        if (result.items.length) {
+          cli.out.table(
+            ['id', 'when', 'artist', 'title', 'album', 'source', '♥'],
+            result.items.map((item) => [item.id, item.localTime, item.artist, item.title, item.album ?? '', item.source, item.loved ? '♥' : '']),
+          );
+        }
+        notePage(cli.out, result, 'listens');
       }),
     );
 
@@ -79,14 +78,11 @@ export function registerHistoryCommands(program: Command): void {
 }
 
 function historyParams(options: HistoryOptions): HistoryParams {
-  const whole = (value: string | undefined, name: string, max: number): number | undefined =>
-    value === undefined ? undefined : wholeNumber(value, `--${name}`, { max });
   if (options.source !== undefined && !SOURCES.includes(options.source as ListenSourceName)) {
     throw new UserError(`--source must be one of ${SOURCES.join(', ')}, not "${options.source}"`);
   }
   return {
-    pageSize: whole(options.limit, 'limit', 1000),
-    page: whole(options.page, 'page', 1_000_000_000),
+    ...pageRequest(options, PAGING),
     since: options.since,
     until: options.until,
     artist: options.artist,

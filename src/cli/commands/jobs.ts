@@ -1,4 +1,3 @@
-import { wholeNumber } from '../arguments.js';
 import type { Command } from 'commander';
 import { shownDateTime } from '../../core/time/shown.js';
 import { JOB_NAMES } from '../../core/jobs/catalogue.js';
@@ -6,6 +5,9 @@ import type { JobRunDto } from '../../rpc/methods/jobs.js';
 import { action, examples } from '../action.js';
 import { ExitCode } from '../exit.js';
 import type { Output } from '../output.js';
+import { notePage, pageRequest, withPaging, type PagingOptions, type PagingRule } from '../paging.js';
+
+const PAGING: PagingRule = { noun: 'runs', defaultSize: 20, maxSize: 1000 };
 
 export function registerJobsCommands(program: Command): void {
   const jobs = program
@@ -50,21 +52,27 @@ export function registerJobsCommands(program: Command): void {
       }),
     );
 
-  jobs
-    .command('history')
+  withPaging(jobs.command('history'), PAGING)
     .description('past runs, newest first: trigger, status, duration, file written or error')
     .option('--job <name>', 'only this job')
-    .option('--limit <n>', 'how many runs (1–1000)', '20')
-    .addHelpText('after', examples('aime jobs history', 'aime jobs history --job weekly-haiku --limit 5'))
+    .addHelpText('after', examples('aime jobs history', 'aime jobs history --job weekly-haiku --limit 5', 'aime jobs history --page 2'))
     .action(
-      action(async (cli, options: { job?: string; limit: string }) => {
-        const limit = wholeNumber(options.limit, '--limit', { max: 1000 });
-        const { runs, timezone } = await cli.call('jobs.history', { ...(options.job ? { job: options.job } : {}), limit });
-        cli.out.data({ runs, timezone });
-        cli.out.table(
-          ['id', 'job', 'trigger', 'started', 'status', 'took', 'file or error'],
-          runs.map((run) => [run.id, run.job, run.trigger, shown(run.startedAt, timezone), run.status, took(run), run.error ?? run.outputFile ?? '']),
-        );
+      action(async (cli, options: PagingOptions & { job?: string }) => {
+        const { page, pageSize } = pageRequest(options, PAGING);
+        const result = await cli.call('jobs.history', { ...(options.job ? { job: options.job } : {}), limit: pageSize, page });
+        cli.out.data(result);
+        if (result.total === 0) {
+          cli.out.line(options.job ? `${options.job} has not run yet` : 'no job has run yet');
+          return;
+        }
+        const { timezone } = result;
+        if (result.items.length) {
+          cli.out.table(
+            ['id', 'job', 'trigger', 'started', 'status', 'took', 'file or error'],
+            result.items.map((run) => [run.id, run.job, run.trigger, shown(run.startedAt, timezone), run.status, took(run), run.error ?? run.outputFile ?? '']),
+          );
+        }
+        notePage(cli.out, result, 'runs');
       }),
     );
 }

@@ -8,28 +8,35 @@ export function registerNowCommands(program: Command): void {
   program
     .command('now')
     .description('live now-playing screen for a Roon zone (keys: space n p s z + - q); --plain prints one line per change')
-    .option('--zone <zone>', 'zone name or id (default: config roon.defaultZone, else the playing zone)')
+    .option('--zone <zone>', 'zone name or id (default: config roon.defaultZone, else the zone that plays, or played last)')
     .option('--plain', 'one line per change, for status bars (automatic when stdout is not a terminal)')
     .addHelpText('after', examples('aime now', 'aime now --zone Kitchen', 'aime now --plain   # tmux/waybar status line'))
     .action(
       action(async (cli, options: { zone?: string; plain?: boolean }) => {
         const client = await cli.daemon();
-        if (options.plain || cli.out.json || !process.stdout.isTTY || !process.stdin.isTTY) return printChanges(cli, options.zone);
+        const followPlaying = options.zone === undefined && !(await defaultZoneSet(cli));
+        if (options.plain || cli.out.json || !process.stdout.isTTY || !process.stdin.isTTY) return printChanges(cli, options.zone, followPlaying);
         const [{ render }, React, { NowApp }] = await Promise.all([import('ink'), import('react'), import('../views/now-app.js')]);
-        const app = render(React.createElement(NowApp, { client, zone: options.zone }), { exitOnCtrlC: true });
+        const app = render(React.createElement(NowApp, { client, zone: options.zone, followPlaying }), { exitOnCtrlC: true });
         await app.waitUntilExit();
       }),
     );
 }
 
+/** Whether roon.defaultZone names the zone to show (then the daemon's pick is the one). */
+async function defaultZoneSet(cli: CliRuntime): Promise<boolean> {
+  const { value } = await cli.call('config.get', { key: 'roon.defaultZone' });
+  return typeof value === 'string' && value !== '';
+}
+
 /** Plain mode: a line (or, with --json, the zone as one JSON line) each time it changes. */
-async function printChanges(cli: CliRuntime, zone: string | undefined): Promise<number> {
+async function printChanges(cli: CliRuntime, zone: string | undefined, followPlaying: boolean): Promise<number> {
   const client = await cli.daemon();
-  const [{ subscribeNow }, { initialNowState, nowReducer, plainLine, selectedZone }] = await Promise.all([
+  const [{ subscribeNow }, { startingNowState, nowReducer, plainLine, selectedZone }] = await Promise.all([
     import('../views/now-feed.js'),
     import('../views/now-state.js'),
   ]);
-  let state = initialNowState;
+  let state = startingNowState(followPlaying);
   let last = '';
   return new Promise<number>((resolve, reject) => {
     const stopOnSignal = () => resolve(0);

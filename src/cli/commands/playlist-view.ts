@@ -16,11 +16,12 @@ export function printPlaylist(out: Output, playlist: PlaylistDto): void {
   );
 }
 
-export function printPlaylists(out: Output, playlists: readonly PlaylistSummaryDto[]): void {
-  if (playlists.length === 0) {
+export function printPlaylists(out: Output, playlists: readonly PlaylistSummaryDto[], total = playlists.length): void {
+  if (total === 0) {
     out.line('no playlists yet: aime playlist generate top_sessions');
     return;
   }
+  if (playlists.length === 0) return;
   out.table(
     ['id', 'name', 'algorithm', 'tracks', 'created'],
     playlists.map((p) => [p.id, p.name, p.algorithm, p.trackCount, p.createdAt.slice(0, 16).replace('T', ' ')]),

@@ -6,10 +6,12 @@ import { MAX_TRACKS, PLAYLIST_ALGORITHMS } from '../../core/playlists/ports.js';
 import type { PlaylistExportFormat } from '../../rpc/methods/playlists.js';
 import { action, examples } from '../action.js';
 import { wholeNumber } from '../arguments.js';
+import { notePage, pageRequest, withPaging, type PagingOptions, type PagingRule } from '../paging.js';
 import { printPlaylist, printPlaylists } from './playlist-view.js';
 
 const ALGORITHMS: readonly string[] = PLAYLIST_ALGORITHMS;
 const FORMATS: readonly PlaylistExportFormat[] = EXPORT_FORMATS;
+const PAGING: PagingRule = { noun: 'playlists', defaultSize: 50, maxSize: 500 };
 const ZONE_HELP = 'zone name or id (default: config roon.defaultZone, else the playing zone)';
 
 export function registerPlaylistCommands(program: Command): void {
@@ -46,15 +48,15 @@ export function registerPlaylistCommands(program: Command): void {
       }),
     );
 
-  playlist
-    .command('list')
+  withPaging(playlist.command('list'), PAGING)
     .description('every saved playlist, newest first')
-    .addHelpText('after', examples('aime playlist list', 'aime playlist list --json | jq ".items[].name"'))
+    .addHelpText('after', examples('aime playlist list', 'aime playlist list --limit 10 --page 2', 'aime playlist list --json | jq ".items[].name"'))
     .action(
-      action(async (cli) => {
-        const result = await cli.call('playlist.list', {});
+      action(async (cli, options: PagingOptions) => {
+        const result = await cli.call('playlist.list', pageRequest(options, PAGING));
         cli.out.data(result);
-        printPlaylists(cli.out, result.items);
+        printPlaylists(cli.out, result.items, result.total);
+        if (result.total > 0) notePage(cli.out, result, 'playlists');
       }),
     );
 
@@ -106,8 +108,8 @@ export function registerPlaylistCommands(program: Command): void {
         const result = await cli.call('playlist.export', { id: wholeNumber(id, 'playlist id'), format: options.format });
         if (options.out) {
           const file = resolve(options.out);
-          const { writeFileAtomic } = await import('../../core/exports/files.js');
-          writeFileAtomic(file, result.content, 0o644);
+          const { writeUserFile } = await import('../files.js');
+          writeUserFile(file, result.content);
           cli.out.data({ format: result.format, file, bytes: Buffer.byteLength(result.content) });
           cli.out.note(`written: ${file}`);
         } else if (cli.out.json) {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { SERVICE_NAMES } from '../../rpc/methods/service.js';
 import { action, examples } from '../action.js';
-import { serviceLine } from './status.js';
+import { configuredZone, serviceLine } from './status.js';
 
 export function registerServiceCommands(program: Command): void {
   const service = program
@@ -15,9 +15,9 @@ export function registerServiceCommands(program: Command): void {
     .addHelpText('after', examples('aime service list', 'aime service list --json'))
     .action(
       action(async (cli) => {
-        const { services } = await cli.call('service.list', {});
+        const [{ services }, timezone] = await Promise.all([cli.call('service.list', {}), configuredZone(cli)]);
         cli.out.data({ services });
-        for (const item of services) cli.out.line(serviceLine(cli.out, item));
+        for (const item of services) cli.out.line(serviceLine(cli.out, item, timezone));
       }),
     );
 
@@ -28,9 +28,9 @@ export function registerServiceCommands(program: Command): void {
       .addHelpText('after', examples(`aime service ${verb} lastfm-tracker`))
       .action(
         action(async (cli, name: string) => {
-          const status = await cli.call(`service.${verb}`, { name });
+          const [status, timezone] = await Promise.all([cli.call(`service.${verb}`, { name }), configuredZone(cli)]);
           cli.out.data(status);
-          cli.out.line(serviceLine(cli.out, status));
+          cli.out.line(serviceLine(cli.out, status, timezone));
         }),
       );
   }

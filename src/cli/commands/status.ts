@@ -3,6 +3,8 @@ import type { ServiceStatus, StatusResult } from '../../rpc/methods/system.js';
 import { action, examples } from '../action.js';
 import { ExitCode } from '../exit.js';
 import { formatDuration, formatNumber, type Output } from '../output.js';
+import type { CliRuntime } from '../runtime.js';
+import { inWords, localMoment } from '../moments.js';
 
 export function registerStatusCommands(program: Command): void {
   program
@@ -11,9 +13,9 @@ export function registerStatusCommands(program: Command): void {
     .addHelpText('after', examples('aime status', 'aime status --json | jq .services'))
     .action(
       action(async (cli) => {
-        const status = await cli.call('system.status', {});
-        cli.out.data(status);
-        printStatus(cli.out, status);
+        const [status, timezone] = await Promise.all([cli.call('system.status', {}), configuredZone(cli)]);
+        cli.out.data({ ...status, timezone });
+        printStatus(cli.out, status, timezone);
       }),
     );
 
@@ -31,23 +33,37 @@ export function registerStatusCommands(program: Command): void {
     );
 }
 
-function printStatus(out: Output, status: StatusResult): void {
+/** The daemon's time zone (config key timezone, else the system's), in which times are shown. */
+export async function configuredZone(cli: CliRuntime): Promise<string> {
+  return String((await cli.call('config.get', { key: 'timezone' })).value);
+}
+
+function printStatus(out: Output, status: StatusResult, timezone: string): void {
   const { bold, dim } = out.paint;
   out.line(`${bold(`AIME ${status.version}`)}  daemon up ${formatDuration(status.uptimeSeconds)} ${dim(`(pid ${status.pid})`)}`);
   const { db } = status;
   out.line(`${bold('Database')}  ${db.path}`);
   out.line(`          ${formatNumber(db.listens)} listens · ${formatNumber(db.albums)} albums · ${formatNumber(db.artists)} artists · ${formatNumber(db.tracks)} tracks`);
   out.line(bold('Services'));
-  for (const service of Object.values(status.services)) out.line(`  ${serviceLine(out, service)}`);
+  for (const service of Object.values(status.services)) out.line(`  ${serviceLine(out, service, timezone)}`);
   const roon = status.roon;
   out.line(`${bold('Roon')}      ${roon.connected ? `connected to ${roon.coreName ?? 'Core'} · ${roon.zones} zones` : 'not connected'}`);
 }
 
-export function serviceLine(out: Output, service: ServiceStatus): string {
+/** One service: its state, the last run in local time and, while it runs, when it acts next. */
+export function serviceLine(out: Output, service: ServiceStatus, timezone: string, nowMs = Date.now()): string {
   const { green, red, yellow, dim } = out.paint;
   const mark = service.running ? green('● running') : service.state === 'not-configured' ? yellow('! not configured') : service.state === 'failed' ? red('✗ failed') : dim('○ stopped');
   const wish = service.active && !service.running && service.state !== 'not-configured' ? dim(' (wanted on)') : '';
-  const last = service.lastRunAt ? dim(` last run ${service.lastRunAt}`) : '';
+  const last = service.lastRunAt ? dim(` last run ${localMoment(service.lastRunAt, timezone)}`) : '';
+  const next = service.running ? nextRun(service) : null;
+  const coming = next ? dim(` · next ${service.name === 'lastfm-tracker' ? 'poll' : 'run'} ${inWords(next, nowMs)}`) : '';
   const error = service.lastError ? `  ${dim(service.lastError)}` : '';
-  return `${service.name.padEnd(15)} ${mark}${wish}${last}${error}`;
+  return `${service.name.padEnd(15)} ${mark}${wish}${last}${coming}${error}`;
+}
+
+/** The next run a service reports in its details (ISO), under either name it may use. */
+function nextRun(service: ServiceStatus): string | null {
+  const next = service.details?.['nextRunAt'] ?? service.details?.['nextPollAt'];
+  return typeof next === 'string' ? next : null;
 }

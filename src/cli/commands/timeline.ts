@@ -14,7 +14,7 @@ export function registerTimelineCommands(program: Command): void {
         cli.out.data(day);
         const { bold, dim } = cli.out.paint;
         const peak = day.peakHour === null ? '' : ` · peak ${String(day.peakHour).padStart(2, '0')}:00`;
-        cli.out.line(bold(`${day.date} (${day.timeZone})`) + `  ${formatNumber(day.total)} listens · ${day.uniqueArtists} artists · ${day.uniqueAlbums} albums${peak}`);
+        cli.out.line(bold(`${day.date} (${day.timezone})`) + `  ${formatNumber(day.total)} listens · ${day.uniqueArtists} artists · ${day.uniqueAlbums} albums${peak}`);
         for (const hour of day.hours) {
           cli.out.line('');
           cli.out.line(bold(`${String(hour.hour).padStart(2, '0')}:00`) + dim(`  ${'▇'.repeat(Math.min(40, hour.listens.length))} ${hour.listens.length}`));

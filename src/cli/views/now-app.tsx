@@ -7,9 +7,9 @@ import { selectedZone } from './now-state.js';
 import { NowView } from './now-view.js';
 
 /** `aime now` on a terminal: the feed, the keys and the view, with a 1 s tick for the bar. */
-export function NowApp({ client, zone }: { client: DaemonClient; zone?: string }) {
+export function NowApp({ client, zone, followPlaying }: { client: DaemonClient; zone?: string; followPlaying: boolean }) {
   const { exit } = useApp();
-  const [state, dispatch] = useNowFeed(client, zone);
+  const [state, dispatch] = useNowFeed(client, zone, followPlaying);
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);

@@ -1,7 +1,7 @@
 import { useEffect, useReducer, type Dispatch } from 'react';
 import type { DaemonClient } from '../client.js';
 import type { RoonSnapshot } from '../../rpc/methods/roon.js';
-import { initialNowState, nowReducer, type NowAction, type NowState } from './now-state.js';
+import { nowReducer, startingNowState, type NowAction, type NowState } from './now-state.js';
 
 /** Feeds a NowState from the daemon's `roon.zones` notifications (pushed, never polled). */
 export function subscribeNow(
@@ -21,8 +21,8 @@ export function subscribeNow(
   return stop;
 }
 
-export function useNowFeed(client: DaemonClient, zone: string | undefined): [NowState, Dispatch<NowAction>] {
-  const [state, dispatch] = useReducer(nowReducer, initialNowState);
+export function useNowFeed(client: DaemonClient, zone: string | undefined, followPlaying: boolean): [NowState, Dispatch<NowAction>] {
+  const [state, dispatch] = useReducer(nowReducer, followPlaying, startingNowState);
   useEffect(() => subscribeNow(client, zone, dispatch), [client, zone]);
   return [state, dispatch];
 }

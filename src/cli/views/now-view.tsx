@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { clock, isReconnecting, positionAt, selectedZone, volumeLabel, type NowState } from './now-state.js';
+import { clock, isReconnecting, noZoneReason, positionAt, selectedZone, volumeLabel, type NowState } from './now-state.js';
 
 const KEYS = 'space play/pause · n next · p previous · s stop · z zone · +/- volume · q quit';
 
@@ -10,7 +10,7 @@ export function NowView({ state, now, width = 40 }: { state: NowState; now: numb
   if (!zone) {
     return (
       <Box flexDirection="column">
-        <Text>{state.snapshot ? 'The Roon Core reports no zones.' : 'Connecting to the AIME daemon…'}</Text>
+        <Text>{noZoneReason(state.snapshot?.connection ?? null)}</Text>
         {state.message ? <Text color="red">{state.message}</Text> : null}
       </Box>
     );

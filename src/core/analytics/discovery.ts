@@ -1,3 +1,4 @@
+import { pageOffset, type Page } from '../paging.js';
 import { dayToDate, localDayNumber } from '../time/days.js';
 import { shownBounds, type LocalPeriod } from './periods.js';
 import type { AnalyticsRepository, ArtistPair, UnplayedAlbum } from './ports.js';
@@ -33,16 +34,16 @@ export async function artistPatterns(repository: AnalyticsRepository, period: Lo
   return { ...shownBounds(period), pairs: await repository.artistPairs(period, limit) };
 }
 
-export interface UnplayedReport {
-  readonly total: number;
-  readonly albums: (Omit<UnplayedAlbum, 'addedAt'> & { readonly addedAt: string | null })[];
+export type ShelvedAlbum = Omit<UnplayedAlbum, 'addedAt'> & { readonly addedAt: string | null };
+
+/** `albums` is the first name of `items` (kept for old readers of `stats unplayed --json`). */
+export interface UnplayedReport extends Page<ShelvedAlbum> {
+  readonly albums: ShelvedAlbum[];
 }
 
-/** Collection albums with no listen at all, oldest purchases first. */
-export async function unplayedAlbums(repository: AnalyticsRepository, timeZone: string, limit: number): Promise<UnplayedReport> {
-  const { total, albums } = await repository.unplayedCollection(limit);
-  return {
-    total,
-    albums: albums.map((album) => ({ ...album, addedAt: album.addedAt === null ? null : dayToDate(localDayNumber(timeZone, album.addedAt)) })),
-  };
+/** Collection albums with no listen at all, oldest purchases first, `limit` per page. */
+export async function unplayedAlbums(repository: AnalyticsRepository, timeZone: string, limit: number, page = 1): Promise<UnplayedReport> {
+  const { total, albums } = await repository.unplayedCollection(limit, pageOffset({ page, pageSize: limit }));
+  const shown = albums.map((album) => ({ ...album, addedAt: album.addedAt === null ? null : dayToDate(localDayNumber(timeZone, album.addedAt)) }));
+  return { total, albums: shown, items: shown, page, pageSize: limit };
 }

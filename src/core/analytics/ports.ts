@@ -111,5 +111,5 @@ export interface AnalyticsRepository {
   discoveries(period: Period, limit: number): Promise<Discoveries>;
   /** Pairs of different artists heard straight after one another (SESSION_GAP_SECONDS apart at most), the second in the period. */
   artistPairs(period: Period, limit: number): Promise<ArtistPair[]>;
-  unplayedCollection(limit: number): Promise<{ total: number; albums: UnplayedAlbum[] }>;
+  unplayedCollection(limit: number, offset?: number): Promise<{ total: number; albums: UnplayedAlbum[] }>;
 }

@@ -88,5 +88,7 @@ export interface JobRunRepository {
   interruptStale(finishedAt: number): number;
   get(id: number): JobRun | undefined;
   latest(job: string): JobRun | undefined;
-  history(options: { job?: string; limit: number }): JobRun[];
+  history(options: { job?: string; limit: number; offset?: number }): JobRun[];
+  /** How many runs `history` can page through. */
+  count(options: { job?: string }): number;
 }

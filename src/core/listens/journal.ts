@@ -64,6 +64,9 @@ export interface TimelineHour {
 
 export interface DayTimeline {
   readonly date: string;
+  /** The configured zone, named as every other result names it. */
+  readonly timezone: string;
+  /** The same zone under its first name (kept: `--json` fields are never renamed). */
   readonly timeZone: string;
   /** Only hours that hold listens, earliest hour first. */
   readonly hours: TimelineHour[];
@@ -94,6 +97,7 @@ export function dayTimeline(journal: ListenJournal, date: string, timeZone: stri
   }
   return {
     date,
+    timezone: timeZone,
     timeZone,
     hours,
     total: listens.length,

@@ -140,7 +140,9 @@ export interface PlaylistDetail extends PlaylistSummary {
 export interface PlaylistStore {
   /** Stores a playlist and its tracks (positions 1…n) in one transaction. */
   create(playlist: NewPlaylist, trackIds: readonly number[]): Promise<number>;
-  list(): Promise<PlaylistSummary[]>;
+  /** Newest first; `range` cuts one page out of the list. */
+  list(range?: { offset: number; limit: number }): Promise<PlaylistSummary[]>;
+  count(): Promise<number>;
   get(id: number): Promise<PlaylistDetail | null>;
   remove(id: number): Promise<boolean>;
   /** Appends tracks not already in the playlist; returns the ids actually added. */

@@ -1,4 +1,5 @@
 import { isJobName, JOB_NAMES, type JobRun, type JobRunRepository } from '../../core/jobs/catalogue.js';
+import { jobRunsPage } from '../../core/jobs/history.js';
 import type { JobRunDto } from '../../rpc/methods/jobs.js';
 import type { SchedulerService } from '../scheduler/service.js';
 import { asParams, invalid, optionalInt, optionalString, requiredString } from './params.js';
@@ -23,8 +24,10 @@ export function jobsHandlers(deps: { scheduler: SchedulerService; runs: JobRunRe
       const params = asParams(raw);
       const job = optionalString(params, 'job');
       if (job !== undefined && !isJobName(job)) throw invalid('job', `one of ${JOB_NAMES.join(', ')}`);
-      const limit = optionalInt(params, 'limit', { min: 1, max: 1000 }) ?? 20;
-      return { runs: deps.runs.history({ job, limit }).map(runDto), timezone: deps.scheduler.timezone() };
+      const pageSize = optionalInt(params, 'limit', { min: 1, max: 1000 }) ?? 20;
+      const page = jobRunsPage(deps.runs, { job, page: optionalInt(params, 'page', { min: 1, max: 1_000_000_000 }) ?? 1, pageSize });
+      const runs = page.items.map(runDto);
+      return { runs, timezone: deps.scheduler.timezone(), ...page, items: runs };
     },
   });
 }

@@ -2,6 +2,7 @@ import { NotFoundError } from '../../core/errors.js';
 import { EXPORT_FORMATS, renderPlaylist } from '../../core/playlists/export.js';
 import { generatePlaylist } from '../../core/playlists/generate.js';
 import { resolveTrackReferences } from '../../core/playlists/manual.js';
+import { playlistPage } from '../../core/playlists/page.js';
 import { MAX_TRACKS, type PlaylistAi, type PlaylistCandidates, type PlaylistDetail, type PlaylistStore, type PlaylistSummary } from '../../core/playlists/ports.js';
 import type { Clock } from '../../core/ports.js';
 import type { PlaylistDto, PlaylistSummaryDto } from '../../rpc/methods/playlists.js';
@@ -46,7 +47,12 @@ export function playlistHandlers(deps: PlaylistHandlerDeps) {
       );
       return playlistDto(playlist);
     },
-    'playlist.list': async () => ({ items: (await deps.store.list()).map(summaryDto) }),
+    'playlist.list': async (raw) => {
+      const params = asParams(raw);
+      const request = { page: optionalInt(params, 'page', { min: 1, max: 1_000_000_000 }) ?? 1, pageSize: optionalInt(params, 'pageSize', { min: 1, max: 500 }) ?? 50 };
+      const page = await playlistPage(deps.store, request);
+      return { ...page, items: page.items.map(summaryDto) };
+    },
     'playlist.show': async (raw) => playlistDto(await existing(asParams(raw))),
     'playlist.remove': async (raw) => {
       const id = playlistId(asParams(raw));

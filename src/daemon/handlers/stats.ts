@@ -39,7 +39,7 @@ export function statsHandlers(deps: StatsDeps) {
       return comparePeriods(deps.analytics, current, previousPeriod(current), limitOf(raw, 5));
     },
     'stats.patterns': async (raw) => artistPatterns(deps.analytics, await periodOf(raw, 'year'), limitOf(raw, 10)),
-    'stats.unplayed': async (raw) => unplayedAlbums(deps.analytics, deps.timeZone(), limitOf(raw, 20)),
+    'stats.unplayed': async (raw) => unplayedAlbums(deps.analytics, deps.timeZone(), limitOf(raw, 20), optionalInt(asParams(raw), 'page', { min: 1, max: 1_000_000_000 }) ?? 1),
     'stats.streaks': async (raw) => {
       const period = await periodOf(raw, 'all');
       return listeningStreaks(deps.analytics, period, localDayNumber(period.timeZone, now()));

@@ -104,16 +104,19 @@ export class SqliteAnalytics implements AnalyticsRepository {
     return artistPairs(this.db.sqlite, period, limit);
   }
 
-  async unplayedCollection(limit: number): Promise<{ total: number; albums: UnplayedAlbum[] }> {
+  async unplayedCollection(limit: number, offset = 0): Promise<{ total: number; albums: UnplayedAlbum[] }> {
     foldRollups(this.db.sqlite);
+    const unplayed = `FROM collection_items ci JOIN albums al ON al.id = ci.album_id
+        WHERE NOT EXISTS (SELECT 1 FROM tracks t JOIN track_plays tp ON tp.track_id = t.id WHERE t.album_id = al.id)`;
     const rows = this.db.sqlite
       .prepare(`SELECT al.title, al.artist_name AS artist, coalesce(min(ci.support), al.support) AS support, min(ci.date_added) AS addedAt,
           count(*) OVER () AS total
-        FROM collection_items ci JOIN albums al ON al.id = ci.album_id
-        WHERE NOT EXISTS (SELECT 1 FROM tracks t JOIN track_plays tp ON tp.track_id = t.id WHERE t.album_id = al.id)
-        GROUP BY al.id ORDER BY addedAt IS NULL, addedAt, al.artist_name, al.title LIMIT ?`)
-      .all(limit) as (UnplayedAlbum & { total: number })[];
-    return { total: rows[0]?.total ?? 0, albums: rows.map(({ total: _total, ...album }) => album) };
+        ${unplayed}
+        GROUP BY al.id ORDER BY addedAt IS NULL, addedAt, al.artist_name, al.title LIMIT ? OFFSET ?`)
+      .all(limit, offset) as (UnplayedAlbum & { total: number })[];
+    // A page past the end has no row to carry the total: count on its own then.
+    const total = rows[0]?.total ?? (offset > 0 ? Number(this.db.sqlite.prepare(`SELECT count(DISTINCT al.id) ${unplayed}`).pluck().get()) : 0);
+    return { total, albums: rows.map(({ total: _total, ...album }) => album) };
   }
 
   /**

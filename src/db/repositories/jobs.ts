@@ -52,11 +52,19 @@ export class SqliteJobRuns implements JobRunRepository {
     return row ? toJobRun(row) : undefined;
   }
 
-  history(options: { job?: string; limit: number }): JobRun[] {
+  history(options: { job?: string; limit: number; offset?: number }): JobRun[] {
+    const offset = options.offset ?? 0;
     const rows = options.job
-      ? this.db.sqlite.prepare('SELECT * FROM job_runs WHERE job = ? ORDER BY started_at DESC, id DESC LIMIT ?').all(options.job, options.limit)
-      : this.db.sqlite.prepare('SELECT * FROM job_runs ORDER BY started_at DESC, id DESC LIMIT ?').all(options.limit);
+      ? this.db.sqlite.prepare('SELECT * FROM job_runs WHERE job = ? ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?').all(options.job, options.limit, offset)
+      : this.db.sqlite.prepare('SELECT * FROM job_runs ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?').all(options.limit, offset);
     return (rows as JobRunRow[]).map(toJobRun);
+  }
+
+  count(options: { job?: string }): number {
+    const count = options.job
+      ? this.db.sqlite.prepare('SELECT count(*) FROM job_runs WHERE job = ?').pluck().get(options.job)
+      : this.db.sqlite.prepare('SELECT count(*) FROM job_runs').pluck().get();
+    return Number(count);
   }
 }
 

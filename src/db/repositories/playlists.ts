@@ -32,8 +32,14 @@ export class SqlitePlaylists implements PlaylistStore {
     })();
   }
 
-  async list(): Promise<PlaylistSummary[]> {
-    return this.db.sqlite.prepare(`${SUMMARY} ORDER BY created_at DESC, id DESC`).all() as PlaylistSummary[];
+  async list(range?: { offset: number; limit: number }): Promise<PlaylistSummary[]> {
+    const newestFirst = `${SUMMARY} ORDER BY created_at DESC, id DESC`;
+    const rows = range ? this.db.sqlite.prepare(`${newestFirst} LIMIT ? OFFSET ?`).all(range.limit, range.offset) : this.db.sqlite.prepare(newestFirst).all();
+    return rows as PlaylistSummary[];
+  }
+
+  async count(): Promise<number> {
+    return Number(this.db.sqlite.prepare('SELECT count(*) FROM playlists').pluck().get());
   }
 
   async get(id: number): Promise<PlaylistDetail | null> {

@@ -33,5 +33,9 @@ export interface JobsMethods {
   /** `timezone`: the configured zone, in which schedules are read and times are best shown. */
   'jobs.list': { params: Record<string, never>; result: { jobs: JobDto[]; schedulerRunning: boolean; timezone: string } };
   'jobs.run': { params: { name: string }; result: JobRunDto };
-  'jobs.history': { params: { job?: string; limit?: number }; result: { runs: JobRunDto[]; timezone: string } };
+  /** `limit` is the page size; `runs` is the first name of `items` (kept for old readers). */
+  'jobs.history': {
+    params: { job?: string; limit?: number; page?: number };
+    result: { runs: JobRunDto[]; timezone: string; items: JobRunDto[]; total: number; page: number; pageSize: number };
+  };
 }

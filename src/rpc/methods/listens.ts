@@ -63,6 +63,8 @@ export interface LoveResult {
 
 export interface TimelineResult {
   readonly date: string;
+  readonly timezone: string;
+  /** The same as `timezone` (the first name, kept for old readers). */
   readonly timeZone: string;
   readonly hours: {
     readonly hour: number;

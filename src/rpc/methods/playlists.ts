@@ -33,7 +33,8 @@ export interface PlaylistMethods {
     params: { algorithm: string; max?: number; prompt?: string; name?: string; seed?: number };
     result: PlaylistDto;
   };
-  'playlist.list': { params: Record<string, never>; result: { items: PlaylistSummaryDto[] } };
+  /** Newest first; pageSize 1–500 (default 50). */
+  'playlist.list': { params: { page?: number; pageSize?: number }; result: { items: PlaylistSummaryDto[]; total: number; page: number; pageSize: number } };
   'playlist.show': { params: { id: number }; result: PlaylistDto };
   'playlist.remove': { params: { id: number }; result: { id: number; removed: boolean } };
   /** Tracks by id or "Artist - Title"; tracks already in the playlist are skipped. */

@@ -77,9 +77,20 @@ export interface StatsPatternsResult extends StatsBounds {
   readonly pairs: { readonly first: string; readonly second: string; readonly count: number }[];
 }
 
+export interface UnplayedAlbumDto {
+  readonly title: string;
+  readonly artist: string;
+  readonly support: string | null;
+  readonly addedAt: string | null;
+}
+
+/** `albums` is the first name of `items` (kept for old readers); `limit` albums per page. */
 export interface StatsUnplayedResult {
   readonly total: number;
-  readonly albums: { readonly title: string; readonly artist: string; readonly support: string | null; readonly addedAt: string | null }[];
+  readonly albums: UnplayedAlbumDto[];
+  readonly items: UnplayedAlbumDto[];
+  readonly page: number;
+  readonly pageSize: number;
 }
 
 export interface StatsStreaksResult extends StatsBounds {
@@ -97,6 +108,6 @@ export interface StatsMethods {
   'stats.discovery': { params: StatsPeriodParams; result: StatsDiscoveryResult };
   'stats.compare': { params: StatsPeriodParams; result: StatsCompareResult };
   'stats.patterns': { params: StatsPeriodParams; result: StatsPatternsResult };
-  'stats.unplayed': { params: { readonly limit?: number }; result: StatsUnplayedResult };
+  'stats.unplayed': { params: { readonly limit?: number; readonly page?: number }; result: StatsUnplayedResult };
   'stats.streaks': { params: StatsPeriodParams; result: StatsStreaksResult };
 }

@@ -108,6 +108,7 @@ export async function runDaemon(options: DaemonOptions): Promise<void> {
     group: values.socket.group,
     handlers,
     log: log.child({ component: 'rpc' }),
+    limits: () => config.values().socket,
   });
   await server.listen();
   await registry.restore();

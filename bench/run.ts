@@ -5,13 +5,14 @@ import { exportsBenchmark } from './exports.js';
 import { lastfmBenchmark } from './lastfm.js';
 import { roonBenchmark } from './roon.js';
 import { analyticsBenchmark } from './analytics.js';
+import { socketBenchmark } from './socket.js';
 import type { Benchmark, BenchResult } from './types.js';
 
 /**
  * `npm run bench [group…]`: runs the benchmarks and prints one JSON document on stdout
  * (progress on stderr). Exit code 1 when a target is missed.
  */
-const BENCHMARKS: Benchmark[] = [daemonBenchmark, exportsBenchmark, lastfmBenchmark, collectionBenchmark, roonBenchmark, playlistsBenchmark, analyticsBenchmark];
+const BENCHMARKS: Benchmark[] = [daemonBenchmark, exportsBenchmark, lastfmBenchmark, collectionBenchmark, roonBenchmark, playlistsBenchmark, analyticsBenchmark, socketBenchmark];
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);

@@ -2,7 +2,8 @@ import type { Socket } from 'node:net';
 import type { Logger } from '../log.js';
 import { LineDecoder, encodeLine } from '../rpc/framing.js';
 import { RpcErrorCode, type RpcErrorObject } from '../rpc/protocol.js';
-import type { BudgetHolder, PartialLineBudget } from './partial-line-budget.js';
+import { FREE_PARTIAL_BYTES, type BudgetHolder, type PartialLineBudget } from './partial-line-budget.js';
+import type { ReadTurns } from './read-turns.js';
 
 /** Why the daemon stopped reading from a client; it reads again when no reason is left. */
 type PauseReason = 'replies' | 'queue' | 'budget';
@@ -20,6 +21,7 @@ export interface ConnectionDeps {
   /** Serves one request line; settles once its answer, if any, has been handed to send(). */
   readonly serve: (text: string, connection: ClientConnection) => Promise<void>;
   readonly budget: PartialLineBudget;
+  readonly turns: ReadTurns;
   readonly limits: ConnectionLimits;
   readonly log: Logger;
 }
@@ -48,6 +50,8 @@ export class ClientConnection implements BudgetHolder {
   private unreadNotificationBytes = 0;
   private lineDeadline?: NodeJS.Timeout;
   private closing = false;
+  private reading = false;
+  private servingScheduled = false;
   private gone = false;
 
   constructor(socket: Socket, deps: ConnectionDeps) {
@@ -57,7 +61,7 @@ export class ClientConnection implements BudgetHolder {
       line: (text) => this.waiting.push(text),
       overflow: () => this.send({ jsonrpc: '2.0', id: null, error: { code: RpcErrorCode.InvalidRequest, message: 'request larger than 1 MiB', data: { kind: 'user' } } }),
     });
-    socket.on('data', (chunk: Buffer) => this.receive(chunk));
+    socket.on('readable', () => this.readSoon());
     socket.on('drain', () => this.drained());
     socket.on('error', () => socket.destroy());
     socket.on('close', () => this.closed());
@@ -99,24 +103,52 @@ export class ClientConnection implements BudgetHolder {
   closeWith(error: RpcErrorObject): void {
     if (this.closing) return;
     this.closing = true;
-    this.socket.pause();
     this.clearDeadline();
     endWith(this.socket, error);
   }
 
   budgetAllowsReading(): void {
-    this.resume('budget');
+    // Later, not inside the budget's bookkeeping (which another connection may be running).
+    this.pauses.delete('budget');
+    this.deps.turns.request(this.readTurn);
   }
 
-  private receive(chunk: Buffer): void {
-    if (this.closing) return;
+  /** A small read (every normal request) is taken at once; a large one waits its turn. */
+  private readSoon(): void {
+    if (this.decoder.pendingBytes + this.socket.readableLength <= FREE_PARTIAL_BYTES) this.readAvailable();
+    else this.deps.turns.request(this.readTurn);
+  }
+
+  private readonly readTurn = () => this.readAvailable();
+
+  /**
+   * Pulls what Node has read, as long as nothing holds the connection back. Pulling (not
+   * 'data' events) lets the budget judge bytes before they are taken: a connection the
+   * budget stops leaves its last read in Node's buffer, which then reads no further.
+   */
+  private readAvailable(): void {
+    if (this.reading || this.gone) return;
+    this.reading = true;
+    try {
+      for (;;) {
+        if (this.deps.budget.hold(this, this.decoder.pendingBytes + this.socket.readableLength)) this.pauses.delete('budget');
+        else this.pauses.add('budget');
+        if (this.closing || this.gone || this.pauses.size > 0) break;
+        const chunk = this.socket.read() as Buffer | null;
+        if (chunk === null) break;
+        this.take(chunk);
+      }
+    } finally {
+      this.reading = false;
+    }
+    this.syncDeadline();
+  }
+
+  private take(chunk: Buffer): void {
     const ended = this.decoder.endedLines;
     this.decoder.push(chunk);
     if (this.decoder.endedLines !== ended) this.clearDeadline(); // the line it timed has ended
     this.serveWaiting();
-    if (this.budgetAllows()) this.resume('budget');
-    else this.pause('budget');
-    this.syncDeadline();
   }
 
   /** Hands waiting lines to free slots; reading stays stopped while any line waits. */
@@ -126,7 +158,7 @@ export class ClientConnection implements BudgetHolder {
       this.inFlight++;
       void this.deps.serve(text, this).finally(() => {
         this.inFlight--;
-        this.serveWaiting();
+        this.serveLater();
       });
     }
     if (this.nextWaiting < this.waiting.length) {
@@ -138,27 +170,35 @@ export class ClientConnection implements BudgetHolder {
     this.resume('queue');
   }
 
+  /**
+   * Answers that need no I/O (a status from SQLite) settle in microtasks; serving the next
+   * line from there would run a whole pipelined chunk before any other client got a turn.
+   * Going through setImmediate lets the event loop serve everyone in between.
+   */
+  private serveLater(): void {
+    if (this.servingScheduled) return;
+    this.servingScheduled = true;
+    setImmediate(() => {
+      this.servingScheduled = false;
+      this.serveWaiting();
+    });
+  }
+
   private drained(): void {
     this.unreadNotificationBytes = 0;
     this.resume('replies');
     this.serveWaiting();
   }
 
-  private budgetAllows(): boolean {
-    return this.deps.budget.hold(this, this.decoder.pendingBytes);
-  }
-
   private pause(reason: PauseReason): void {
-    if (this.pauses.has(reason)) return;
-    if (this.pauses.size === 0) this.socket.pause();
     this.pauses.add(reason);
     this.syncDeadline();
   }
 
   private resume(reason: PauseReason): void {
     if (!this.pauses.delete(reason)) return;
-    if (this.pauses.size === 0 && !this.closing) this.socket.resume();
-    this.syncDeadline();
+    if (this.pauses.size === 0) this.readAvailable();
+    else this.syncDeadline();
   }
 
   /**
@@ -201,6 +241,7 @@ export class ClientConnection implements BudgetHolder {
     this.waiting = [];
     this.nextWaiting = 0;
     this.deps.budget.forget(this);
+    this.deps.turns.cancel(this.readTurn);
     this.abort.abort();
     for (const cleanup of this.cleanups.splice(0)) cleanup();
   }

@@ -7,6 +7,7 @@ import type { NotificationName, RpcNotifications } from '../rpc/contract.js';
 import { toRpcError } from './rpc-errors.js';
 import { ClientConnection, endWith, type ConnectionLimits } from './connection.js';
 import { PartialLineBudget } from './partial-line-budget.js';
+import { ReadTurns } from './read-turns.js';
 
 /** What a handler knows about the request it serves. */
 export interface RequestContext {
@@ -22,7 +23,7 @@ export interface RequestContext {
 export type Handler = (params: unknown, context: RequestContext) => Promise<unknown>;
 export type HandlerTable = Record<string, Handler>;
 
-/** Socket limits read from the configuration; read again for every new client, so `config set` applies without a restart. */
+/** Socket limits from the configuration, read again as clients come (at most once a second), so `config set` applies without a restart. */
 export interface SocketLimits {
   /** Clients served at once; one more gets an error line and is closed. */
   readonly maxConnections: number;
@@ -56,14 +57,20 @@ const DEFAULT_LIMITS: SocketLimits = { maxConnections: 256, idleSeconds: 60 };
 export class RpcServer {
   private readonly options: ServerOptions;
   private readonly budget: PartialLineBudget;
+  private readonly turns = new ReadTurns();
   private readonly connectionLimits: ConnectionLimits;
   private server?: Server;
   private readonly clients = new Set<Socket>();
   private readonly inFlight = new Set<Promise<unknown>>();
+  private refusalLoggedAt = 0;
+  private cachedLimits?: { limits: SocketLimits; readAt: number };
+  private refusedSinceLog = 0;
 
   constructor(options: ServerOptions) {
     this.options = options;
-    this.budget = new PartialLineBudget(options.partialLineBudgetBytes ?? 16 * 1024 * 1024);
+    // 8 MiB: far above what normal requests need at once (each may hold 16 KiB regardless),
+    // and each of the 256 connections can still make Node hold one 64 KiB read on top.
+    this.budget = new PartialLineBudget(options.partialLineBudgetBytes ?? 8 * 1024 * 1024);
     this.connectionLimits = {
       maxInFlight: options.maxInFlightPerClient ?? 16,
       notificationBacklogBytes: options.notificationBacklogBytes ?? 256 * 1024,
@@ -116,14 +123,17 @@ export class RpcServer {
     }
   }
 
+  /** Re-read at most once a second: reading the configuration costs more than accepting a client. */
   private limits(): SocketLimits {
-    return this.options.limits?.() ?? DEFAULT_LIMITS;
+    const now = Date.now();
+    if (!this.cachedLimits || now - this.cachedLimits.readAt > 1000) this.cachedLimits = { limits: this.options.limits?.() ?? DEFAULT_LIMITS, readAt: now };
+    return this.cachedLimits.limits;
   }
 
   private accept(socket: Socket): void {
     const { maxConnections } = this.limits();
     if (this.clients.size >= maxConnections) {
-      this.options.log.warn({ maxConnections }, 'refused a client: connection limit reached');
+      this.refused(maxConnections);
       endWith(socket, {
         code: RpcErrorCode.RetryLater,
         message: `the daemon already serves ${maxConnections} connections (socket.maxConnections); try again later`,
@@ -136,9 +146,20 @@ export class RpcServer {
     new ClientConnection(socket, {
       serve: (text, connection) => this.serve(text, connection),
       budget: this.budget,
+      turns: this.turns,
       limits: this.connectionLimits,
       log: this.options.log,
     });
+  }
+
+  /** Logs refusals at most every 10 s: a flood of connections must not become a flood of log lines. */
+  private refused(maxConnections: number): void {
+    this.refusedSinceLog++;
+    const now = Date.now();
+    if (now - this.refusalLoggedAt < 10_000) return;
+    this.options.log.warn({ maxConnections, refused: this.refusedSinceLog }, 'refused clients: connection limit reached');
+    this.refusalLoggedAt = now;
+    this.refusedSinceLog = 0;
   }
 
   private serve(text: string, connection: ClientConnection): Promise<void> {

@@ -16,11 +16,16 @@ export interface AttackPlan {
 const plan = workerData as AttackPlan;
 const sockets: Socket[] = [];
 let refused = 0;
+let stopping = false;
 
 function open(path: string): Promise<Socket> {
   return new Promise((resolve) => {
     const socket = connect(path);
     socket.on('error', () => socket.destroy());
+    // Closed by the daemon before we close them: refused at the limit.
+    socket.once('close', () => {
+      if (!stopping) refused++;
+    });
     socket.once('connect', () => resolve(socket));
   });
 }
@@ -34,14 +39,11 @@ const halfLine = Buffer.alloc(plan.halfLineBytes, 'x');
 halfLine.write('{"jsonrpc":"2.0","id":1,"method":"system.status","params":{"pad":"');
 for (const socket of await Promise.all(Array.from({ length: plan.halfOpenClients }, () => open(plan.socket)))) {
   sockets.push(socket);
-  // Closed by the daemon before we close them: refused at the limit (the error line may be
-  // lost to EPIPE, as the daemon closes while the 1 MiB is still being written).
-  socket.once('close', () => refused++);
   socket.write(halfLine);
 }
 parentPort?.postMessage({ started: true });
 parentPort?.once('message', () => {
-  const counted = refused;
+  stopping = true;
   for (const socket of sockets) socket.destroy();
-  parentPort?.postMessage({ refused: counted });
+  parentPort?.postMessage({ refused });
 });

@@ -247,10 +247,16 @@ export class ClientConnection implements BudgetHolder {
   }
 }
 
-/** Writes one JSON-RPC error line and closes; a client that does not read it is cut off after a second. */
+/**
+ * Writes one JSON-RPC error line and ends our side, reading nothing more. What the client
+ * still sends (a request already on its way) waits unread in the kernel; destroying at
+ * once would answer it with a reset that can make the client drop the line before
+ * reading it, so the socket is destroyed after a second, or as soon as the client closes.
+ */
 export function endWith(socket: Socket, error: RpcErrorObject): void {
   socket.on('error', () => socket.destroy());
   const cutOff = setTimeout(() => socket.destroy(), 1000);
   cutOff.unref();
-  socket.end(encodeLine({ jsonrpc: '2.0', id: null, error }), () => socket.destroy());
+  socket.once('close', () => clearTimeout(cutOff));
+  socket.end(encodeLine({ jsonrpc: '2.0', id: null, error }));
 }

@@ -103,6 +103,8 @@ export class RpcServer {
     } finally {
       process.umask(previous);
     }
+    // After start-up an accept error (out of file descriptors) is logged; it must not end the daemon.
+    server.on('error', (error) => this.options.log.error({ err: error }, 'socket server error'));
     chmodSync(this.options.path, this.options.mode);
     if (this.options.group) chownSync(this.options.path, -1, groupId(this.options.group));
   }

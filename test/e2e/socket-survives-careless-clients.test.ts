@@ -3,7 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { eventually, runCli, useTestHomes } from '../support/daemon.js';
+import { spawn } from 'node:child_process';
+import { startFakeRoonCore } from '../fakes/roon-core/index.js';
+import { AIME_BIN, eventually, runCli, testEnv, useTestHomes } from '../support/daemon.js';
 import { rawClient } from '../support/socket-client.js';
 
 const env = useTestHomes(afterEach);
@@ -77,6 +79,30 @@ describe('socket.idleSeconds', () => {
     expect(await quiet.call('system.health')).toMatchObject({ result: { ok: true } });
     expect(daemon.log()).toMatch(/closed a connection whose request line stayed unfinished/);
     quiet.socket.destroy();
+  });
+
+  it('never closes a subscriber waiting quietly for pushed zone events (aime now)', async () => {
+    const core = await startFakeRoonCore({ pingIntervalMs: 0 });
+    try {
+      const home = env.home({ roon: { host: core.host, port: core.port } });
+      const daemon = await env.daemon(home, { AIME_SOCKET_IDLE_SECONDS: '1' });
+      expect((await runCli(home, ['roon', 'pair', '--timeout', '10'])).code).toBe(0);
+      const watcher = spawn(process.execPath, [AIME_BIN, 'now', '--plain', '--zone', 'Living Room'], { env: testEnv(home), stdio: 'pipe' });
+      const lines: string[] = [];
+      watcher.stdout.on('data', (chunk: Buffer) => lines.push(...chunk.toString().split('\n').filter(Boolean)));
+      try {
+        await eventually(() => lines.length === 1);
+        await sleep(3000); // three deadlines long, nothing half-sent
+        core.setNowPlaying('1601living', { title: 'Jóga', artist: 'Björk', album: 'Homogenic' });
+        await eventually(() => lines.some((line) => line.includes('Björk — Jóga')));
+        expect(watcher.exitCode).toBeNull();
+        expect(daemon.log()).not.toMatch(/request line stayed unfinished/);
+      } finally {
+        watcher.kill('SIGTERM');
+      }
+    } finally {
+      await core.stop();
+    }
   });
 });
 

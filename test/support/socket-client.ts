@@ -16,7 +16,7 @@ export function rawClient(path: string): Promise<RawClient> {
   return new Promise((resolve, reject) => {
     const socket = connect(path);
     const lines: string[] = [];
-    const waiters: ((line: string) => void)[] = [];
+    const waiters: { done: (line: string) => void; fail: (error: Error) => void }[] = [];
     let buffer = '';
     let closedNow = false;
     let nextId = 1;
@@ -27,22 +27,35 @@ export function rawClient(path: string): Promise<RawClient> {
         const line = buffer.slice(0, index);
         buffer = buffer.slice(index + 1);
         const waiter = waiters.shift();
-        if (waiter) waiter(line);
+        if (waiter) waiter.done(line);
         else lines.push(line);
       }
     });
     // Writing to a connection the daemon closed is part of these tests, not a failure.
     socket.on('error', () => socket.destroy());
-    const closed = new Promise<void>((done) => socket.once('close', () => ((closedNow = true), done())));
+    const closed = new Promise<void>((done) =>
+      socket.once('close', () => {
+        closedNow = true;
+        for (const waiter of waiters.splice(0)) waiter.fail(new Error('the connection closed before the daemon sent a line'));
+        done();
+      }),
+    );
     socket.once('connect', () => {
       const next = (timeoutMs = 10_000) =>
         new Promise<Record<string, unknown>>((done, fail) => {
           const line = lines.shift();
           if (line !== undefined) return done(JSON.parse(line) as Record<string, unknown>);
+          if (closedNow) return fail(new Error('the connection is closed'));
           const timer = setTimeout(() => fail(new Error(`no line from the daemon within ${timeoutMs} ms`)), timeoutMs);
-          waiters.push((text) => {
-            clearTimeout(timer);
-            done(JSON.parse(text) as Record<string, unknown>);
+          waiters.push({
+            done: (text) => {
+              clearTimeout(timer);
+              done(JSON.parse(text) as Record<string, unknown>);
+            },
+            fail: (error) => {
+              clearTimeout(timer);
+              fail(error);
+            },
           });
         });
       resolve({

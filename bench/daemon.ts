@@ -1,7 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { AIME_BIN, makeHome, removeHome, startDaemon, testEnv } from '../test/support/daemon.js';
-import { median, round, type Benchmark } from './types.js';
+import { median, residentMb, round, type Benchmark } from './types.js';
 
 /** `aime status` as a whole process, and the idle daemon's resident memory. */
 export const daemonBenchmark: Benchmark = {
@@ -36,9 +35,3 @@ export const daemonBenchmark: Benchmark = {
     }
   },
 };
-
-function residentMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 'NaN');
-  return kb / 1024;
-}

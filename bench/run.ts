@@ -8,6 +8,7 @@ import { analyticsBenchmark } from './analytics.js';
 import { wrappedBenchmark } from './wrapped.js';
 import { listenbrainzBenchmark } from './listenbrainz.js';
 import { fileReadersBenchmark } from './file-readers.js';
+import { socketBenchmark } from './socket.js';
 import type { Benchmark, BenchResult } from './types.js';
 
 /**
@@ -25,6 +26,7 @@ const BENCHMARKS: Benchmark[] = [
   wrappedBenchmark,
   listenbrainzBenchmark,
   fileReadersBenchmark,
+  socketBenchmark,
 ];
 
 async function main(): Promise<void> {

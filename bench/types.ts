@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 /** One benchmark: measures, compares with its target, and says whether it met it. */
 export interface BenchResult {
   readonly name: string;
@@ -22,4 +24,10 @@ export function median(values: number[]): number {
 export function round(value: number, digits = 1): number {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
+}
+
+/** Resident memory of a process in MB (VmRSS in /proc/<pid>/status). */
+export function residentMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 'NaN') / 1024;
 }

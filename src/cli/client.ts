@@ -24,6 +24,7 @@ export class DaemonClient {
   private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   private readonly listeners = new Set<NotificationListener>();
   private closedError?: Error;
+  private refusal?: Error;
 
   private constructor(socket: Socket) {
     this.socket = socket;
@@ -32,7 +33,7 @@ export class DaemonClient {
       overflow: () => this.failAll(new UnrecoverableError('the daemon sent a message larger than 1 MiB')),
     });
     socket.on('data', (chunk: Buffer) => decoder.push(chunk));
-    socket.on('close', () => this.failAll(new UnrecoverableError('the daemon closed the connection')));
+    socket.on('close', () => this.failAll(this.refusal ?? new UnrecoverableError('the daemon closed the connection')));
     socket.on('error', () => undefined);
   }
 
@@ -87,6 +88,13 @@ export class DaemonClient {
       for (const listener of this.listeners) listener(message.method, message.params);
       return;
     }
+    if (isResponse(message) && message.id === null && 'error' in message) {
+      // An error no request id can be matched to (connection refused at the limit, a line
+      // too long): the waiting calls, and a close that follows, fail in the daemon's words.
+      this.refusal = fromRpcError(message.error);
+      this.rejectPending(this.refusal);
+      return;
+    }
     if (!isResponse(message) || typeof message.id !== 'number') return;
     const waiter = this.pending.get(message.id);
     if (!waiter) return;
@@ -96,6 +104,10 @@ export class DaemonClient {
 
   private failAll(error: Error): void {
     this.closedError ??= error;
+    this.rejectPending(error);
+  }
+
+  private rejectPending(error: Error): void {
     for (const waiter of this.pending.values()) waiter.reject(error);
     this.pending.clear();
   }

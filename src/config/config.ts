@@ -22,7 +22,7 @@ export interface AimeConfig {
   readonly roon: { host?: string; port: number; defaultZone?: string; radioStations: string[] };
   readonly scheduler: { outputDir: string; maxFilesPerType: number; jobs: Record<string, JobOverride> };
   readonly timezone: string;
-  readonly socket: { mode: string; group?: string };
+  readonly socket: { mode: string; group?: string; maxConnections: number; idleSeconds: number };
   readonly log: { level: string };
   readonly http: { timeoutSeconds: number; retries: number; retryBaseMs: number };
 }

@@ -55,6 +55,8 @@ export const CONFIG_KEYS: readonly KeySpec[] = [
   { key: 'timezone', type: 'string', computedDefault: 'system time zone', description: 'IANA time zone for timelines, heatmaps and schedules (default: the system zone)' },
   { key: 'socket.mode', type: 'string', default: '0600', pattern: '^0?[0-7]{3}$', description: 'Permissions of the daemon socket (0660 with socket.group to share)' },
   { key: 'socket.group', type: 'string', description: 'Group owning the socket when socket.mode is 0660' },
+  { key: 'socket.maxConnections', type: 'integer', default: 256, minimum: 1, maximum: 10000, description: 'Clients the daemon serves at once; one more is told to try again later and closed (applies to new connections)' },
+  { key: 'socket.idleSeconds', type: 'integer', default: 60, minimum: 1, maximum: 86400, description: 'A connection holding an unfinished request line (no newline) this long is closed; quiet connections with nothing half-sent stay open' },
   { key: 'log.level', type: 'string', default: 'info', enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], description: 'Daemon log level' },
   { key: 'http.timeoutSeconds', type: 'integer', default: 20, minimum: 1, maximum: 600, description: 'Timeout of one outgoing HTTP request' },
   { key: 'http.retries', type: 'integer', default: 5, minimum: 0, maximum: 20, description: 'Retries of a failing outgoing request before giving up' },

@@ -119,6 +119,7 @@ async function composeDaemon(options: DaemonOptions, lifecycle: DaemonLifecycle)
     group: values.socket.group,
     handlers,
     log: log.child({ component: 'rpc' }),
+    limits: () => config.values().socket,
   });
   await server.listen();
   lifecycle.onStop('socket', () => server.close(1500));

@@ -15,12 +15,28 @@ export class LineDecoder {
   private chunks: Buffer[] = [];
   private size = 0;
   private skipping = false;
+  private ended = 0;
   private readonly handlers: LineHandlers;
   private readonly maxBytes: number;
 
   constructor(handlers: LineHandlers, maxBytes = MAX_LINE_BYTES) {
     this.handlers = handlers;
     this.maxBytes = maxBytes;
+  }
+
+  /** Bytes held for a line whose newline has not arrived yet. */
+  get pendingBytes(): number {
+    return this.size;
+  }
+
+  /** A line has begun and not ended (also while an oversized line is being skipped). */
+  get midLine(): boolean {
+    return this.size > 0 || this.skipping;
+  }
+
+  /** Lines ended so far (oversized ones included): tells a reader that a new line has begun. */
+  get endedLines(): number {
+    return this.ended;
   }
 
   push(chunk: Buffer): void {
@@ -46,11 +62,14 @@ export class LineDecoder {
       this.handlers.overflow();
       return;
     }
-    this.chunks.push(part);
+    // A short tail of a large read is copied: a view would keep the whole read (64 KiB)
+    // alive, and the bytes counted against memory budgets would not be the bytes held.
+    this.chunks.push(part.length < part.buffer.byteLength / 2 ? Buffer.from(part) : part);
     this.size += part.length;
   }
 
   private finishLine(): void {
+    this.ended++;
     if (this.skipping) {
       this.skipping = false;
       return;

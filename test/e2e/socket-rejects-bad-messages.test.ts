@@ -1,6 +1,6 @@
-import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeHome, removeHome, startDaemon, type RunningDaemon } from '../support/daemon.js';
+import { rawClient } from '../support/socket-client.js';
 
 let home: string;
 let daemon: RunningDaemon;
@@ -14,37 +14,8 @@ afterAll(async () => {
   removeHome(home);
 });
 
-/** A raw client that collects every line the daemon sends. */
-function client(): Promise<{ socket: Socket; next: () => Promise<Record<string, unknown>> }> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(daemon.socket);
-    const lines: string[] = [];
-    const waiters: ((line: string) => void)[] = [];
-    let buffer = '';
-    socket.on('data', (chunk) => {
-      buffer += chunk.toString();
-      let index: number;
-      while ((index = buffer.indexOf('\n')) >= 0) {
-        const line = buffer.slice(0, index);
-        buffer = buffer.slice(index + 1);
-        const waiter = waiters.shift();
-        if (waiter) waiter(line);
-        else lines.push(line);
-      }
-    });
-    socket.once('error', reject);
-    socket.once('connect', () =>
-      resolve({
-        socket,
-        next: () =>
-          new Promise((done) => {
-            const line = lines.shift();
-            if (line !== undefined) done(JSON.parse(line));
-            else waiters.push((text) => done(JSON.parse(text)));
-          }),
-      }),
-    );
-  });
+function client() {
+  return rawClient(daemon.socket);
 }
 
 describe('the daemon socket', () => {
@@ -85,6 +56,26 @@ describe('the daemon socket', () => {
     expect(await next()).toMatchObject({ id: 4, error: { code: -32000, message: expect.stringMatching(/unknown config key/) } });
     socket.write(JSON.stringify({ jsonrpc: '2.0', id: 5, method: '__proto__' }) + '\n');
     expect(await next()).toMatchObject({ id: 5, error: { code: -32601 } });
+    socket.destroy();
+  });
+
+  it('answers a request whose id is an object, an array or a boolean with Invalid Request (id null) and does not run it', async () => {
+    const { socket, next } = await client();
+    for (const id of [{ user: 'x' }, [1], true]) {
+      socket.write(JSON.stringify({ jsonrpc: '2.0', id, method: 'config.set', params: { key: 'lastfm.username', value: 'intruder' } }) + '\n');
+      expect(await next()).toMatchObject({ jsonrpc: '2.0', id: null, error: { code: -32600, message: expect.stringMatching(/id must be a string, a number or null/) } });
+    }
+    socket.write(JSON.stringify({ jsonrpc: '2.0', id: 8, method: 'config.get', params: { key: 'lastfm.username' } }) + '\n');
+    const answer = await next();
+    expect(answer).toMatchObject({ id: 8, result: { key: 'lastfm.username' } });
+    expect((answer.result as { value?: unknown }).value).toBeUndefined();
+    socket.destroy();
+  });
+
+  it('answers a request whose id is null (JSON-RPC 2.0: a request, not a notification) with id null', async () => {
+    const { socket, next } = await client();
+    socket.write(JSON.stringify({ jsonrpc: '2.0', id: null, method: 'system.health' }) + '\n');
+    expect(await next()).toMatchObject({ jsonrpc: '2.0', id: null, result: { ok: true } });
     socket.destroy();
   });
 

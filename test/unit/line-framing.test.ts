@@ -25,4 +25,19 @@ describe('newline-delimited framing', () => {
     expect(result.overflows).toBe(1);
     expect(result.lines).toEqual(['ok']);
   });
+
+  it('says how much of an unfinished line it holds, and when a line ends', () => {
+    const decoder = new LineDecoder({ line: () => undefined, overflow: () => undefined }, 16);
+    expect(decoder.midLine).toBe(false);
+    decoder.push(Buffer.from('{"a":1}\n{"b"'));
+    expect(decoder.endedLines).toBe(1);
+    expect(decoder.pendingBytes).toBe(4);
+    expect(decoder.midLine).toBe(true);
+    decoder.push(Buffer.from('x'.repeat(20)));
+    expect(decoder.pendingBytes).toBe(0);
+    expect(decoder.midLine).toBe(true); // an oversized line is still being skipped
+    decoder.push(Buffer.from('\n'));
+    expect(decoder.midLine).toBe(false);
+    expect(decoder.endedLines).toBe(2);
+  });
 });

@@ -1,7 +1,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { VERSION } from '../version.js';
 import { examples } from './action.js';
-import { ExitCode } from './exit.js';
+import { UserError } from '../core/errors.js';
+import { ExitCode, exitCodeFor, writeJsonError } from './exit.js';
 type Register = (program: Command) => void;
 
 /**
@@ -77,9 +78,14 @@ export async function main(argv: string[]): Promise<void> {
     if (error instanceof CommanderError) {
       // commander.help with a non-zero code is a command group run without its subcommand: bad usage.
       const ok = (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') && error.exitCode === 0;
-      process.exitCode = ok ? ExitCode.Ok : ExitCode.BadUsage;
-      // --json promises one JSON document on stdout, errors included (commander only wrote stderr).
-      if (!ok && wantsJson(argv)) process.stdout.write(JSON.stringify({ error: { kind: 'user', message: error.code === 'commander.help' ? 'a subcommand is missing (see --help)' : error.message.replace(/^error: /, ''), exitCode: ExitCode.BadUsage } }) + '\n');
+      if (ok) {
+        process.exitCode = ExitCode.Ok;
+        return;
+      }
+      // commander already wrote its line on stderr; --json promises the error on stdout as well.
+      const usage = new UserError(error.code === 'commander.help' ? 'a subcommand is missing (see --help)' : error.message.replace(/^error: /, ''));
+      process.exitCode = exitCodeFor(usage);
+      if (wantsJson(argv)) writeJsonError(usage);
       return;
     }
     throw error;

@@ -1,5 +1,5 @@
 import type { ConfigFile } from '../config/config.js';
-import { AlbumDescriber } from '../core/ai/describer.js';
+import { AlbumDescriber } from './services/album-describer.js';
 import { systemClock } from '../core/ports.js';
 import type { Database } from '../db/data-source.js';
 import { SqliteDescriptionAttempts } from '../db/repositories/ai-texts.js';

@@ -1,5 +1,5 @@
 import type { ConfigFile } from '../config/config.js';
-import type { EnrichmentQueue } from '../core/enrichment/background.js';
+import type { EnrichmentQueue } from './services/enrichment-queue.js';
 import { systemClock, type AlbumEvents } from '../core/ports.js';
 import type { Database } from '../db/data-source.js';
 import { SqliteCollection } from '../db/repositories/collection.js';

@@ -8,7 +8,7 @@ import { createCollection } from './collection.js';
 import { VERSION } from '../version.js';
 import { claimSocketPath } from './socket-guard.js';
 import { RpcServer, type HandlerTable } from './server.js';
-import { ServiceRegistry } from './services.js';
+import { ServiceRegistry } from './services/registry.js';
 import { systemHandlers } from './handlers/system.js';
 import { configHandlers } from './handlers/config.js';
 import { serviceHandlers } from './handlers/service.js';
@@ -17,7 +17,7 @@ import { createAi } from './ai.js';
 import { fanOutAlbumEvents } from './album-events.js';
 import { createPlaylists } from './playlists.js';
 import { jobsHandlers } from './handlers/jobs.js';
-import { SchedulerService } from './scheduler/service.js';
+import { SchedulerService } from './services/scheduler/service.js';
 import { SqliteJobRuns } from '../db/repositories/jobs.js';
 import { SqliteSyncState } from '../db/repositories/sync-state.js';
 import { createRoon } from './services/roon.js';
@@ -70,7 +70,7 @@ export async function runDaemon(options: DaemonOptions): Promise<void> {
   const roon = createRoon({ config, log, registry, recorder: listens.ingest, version: VERSION, env: process.env });
   for (const service of roon.services) registry.register(service);
   const jobRuns = new SqliteJobRuns(db);
-  const scheduler = new SchedulerService({ config, databasePath: db.path, runs: jobRuns, state: new SqliteSyncState(db), log: log.child({ component: 'scheduler' }) });
+  const scheduler = new SchedulerService({ values: () => config.values(), home: config.paths.home, databasePath: db.path, runs: jobRuns, state: new SqliteSyncState(db), log: log.child({ component: 'scheduler' }) });
   registry.register(scheduler);
 
   const handlers: HandlerTable = {

@@ -1,5 +1,5 @@
 import { writeAlbumText } from '../../core/ai/album-texts.js';
-import type { AlbumDescriber } from '../../core/ai/describer.js';
+import type { AlbumDescriber } from '../services/album-describer.js';
 import { generateCollectionHaiku, generateListeningHaiku, generateMonthlyReport, type GeneratedText } from '../../core/ai/digests.js';
 import { writeArtistPortrait } from '../../core/ai/portrait.js';
 import type { StoredText } from '../../core/ai/ports.js';

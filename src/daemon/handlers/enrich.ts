@@ -1,5 +1,5 @@
 import { enrichAlbum } from '../../core/enrichment/enrich-album.js';
-import { EnrichmentQueue } from '../../core/enrichment/background.js';
+import { EnrichmentQueue } from '../services/enrichment-queue.js';
 import { availableProviders, ENRICHMENT_PROVIDERS, type EnrichmentProvider, type EnrichmentRepository } from '../../core/enrichment/ports.js';
 import { NotFoundError, UserError } from '../../core/errors.js';
 import type { Clock } from '../../core/ports.js';

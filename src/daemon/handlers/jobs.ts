@@ -1,6 +1,6 @@
 import { isJobName, JOB_NAMES, type JobRun, type JobRunRepository } from '../../core/jobs/catalogue.js';
 import type { JobRunDto } from '../../rpc/methods/jobs.js';
-import type { SchedulerService } from '../scheduler/service.js';
+import type { SchedulerService } from '../services/scheduler/service.js';
 import { asParams, invalid, optionalInt, optionalString, requiredString } from './params.js';
 import { handlerTable } from './typed.js';
 

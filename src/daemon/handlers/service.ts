@@ -1,4 +1,4 @@
-import type { ServiceRegistry } from '../services.js';
+import type { ServiceRegistry } from '../services/registry.js';
 import { asParams, requiredString } from './params.js';
 import { handlerTable } from './typed.js';
 

@@ -3,7 +3,7 @@ import type { Database } from '../../db/data-source.js';
 import { probeWritable } from '../../db/repositories/maintenance.js';
 import { errorMessage } from '../../core/errors.js';
 import type { StatusResult } from '../../rpc/methods/system.js';
-import type { ServiceRegistry } from '../services.js';
+import type { ServiceRegistry } from '../services/registry.js';
 import { handlerTable } from './typed.js';
 
 export interface RoonSummary {

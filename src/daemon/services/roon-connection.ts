@@ -1,7 +1,7 @@
 import type { Logger } from '../../log.js';
 import { RoonConnection, type RoonConnectionOptions } from '../../integrations/roon/connection.js';
 import { ZoneFeed } from '../../integrations/roon/zone-feed.js';
-import type { Service, ServiceReport } from '../services.js';
+import type { Service, ServiceReport } from './registry.js';
 
 export type RoonConnectionServiceDeps = RoonConnectionOptions;
 
@@ -28,10 +28,6 @@ export class RoonConnectionService implements Service {
       discoveryTargets: deps.discoveryTargets,
     });
     this.feed = new ZoneFeed(this.connection);
-  }
-
-  missingConfiguration(): string | undefined {
-    return undefined;
   }
 
   async start(signal: AbortSignal): Promise<void> {

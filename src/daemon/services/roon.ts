@@ -5,7 +5,7 @@ import type { PlayRecorder } from '../../core/roon/ports.js';
 import { DEFAULT_ROON_TIMINGS, type RoonTimings } from '../../integrations/roon/connection.js';
 import type { RoonSummary } from '../handlers/system.js';
 import { roonHandlers } from '../handlers/roon.js';
-import type { ServiceRegistry } from '../services.js';
+import type { ServiceRegistry } from './registry.js';
 import { RoonConnectionService } from './roon-connection.js';
 import { RoonTrackerService } from './roon-tracker.js';
 

@@ -100,15 +100,13 @@ describe('service registry', () => {
   });
 
   it('starts a service nobody started or stopped when its default wish says so, but an explicit stop wins', async () => {
-    const roon = new Recorder('roon');
-    const first = registry();
-    first.register(roon, { byDefault: () => true });
+    const roon = Object.assign(new Recorder('roon'), { runsByDefault: () => true });
+    const first = registry(roon);
     await first.restore();
     expect(first.status('roon')).toMatchObject({ active: true, running: true });
     await first.stop('roon');
-    const again = new Recorder('roon');
-    const second = registry();
-    second.register(again, { byDefault: () => true });
+    const again = Object.assign(new Recorder('roon'), { runsByDefault: () => true });
+    const second = registry(again);
     await second.restore();
     expect(again.events).toEqual([]);
     expect(second.status('roon')).toMatchObject({ active: false, state: 'stopped' });

@@ -21,22 +21,17 @@ export interface Service {
   readonly name: string;
   /** Why the service cannot run with the current configuration; absent or undefined when it can. */
   missingConfiguration?(): string | undefined;
+  /** Whether it starts with the daemon while the user has neither started nor stopped it (absent: no). */
+  runsByDefault?(): boolean;
   start(signal: AbortSignal): Promise<void>;
   stop(): Promise<void>;
   report(): ServiceReport;
-}
-
-/** How a user-started service behaves before the user ever said start or stop. */
-export interface Wish {
-  /** Start it at daemon start while no wish is stored (e.g. Roon once roon.host is set). */
-  readonly byDefault?: () => boolean;
 }
 
 interface Slot {
   readonly service: Service;
   /** Runs whenever the daemon runs (background workers); users neither start nor stop it. */
   readonly essential: boolean;
-  readonly wish: Wish;
   active: boolean;
   state: 'stopped' | 'starting' | 'running' | 'not-configured' | 'failed';
   error: string | null;
@@ -59,13 +54,13 @@ export class ServiceRegistry {
   }
 
   /** A service the user starts and stops; the wish persists in service_states. */
-  register(service: Service, wish: Wish = {}): void {
-    this.add({ service, essential: false, wish, active: false, state: 'stopped', error: null });
+  register(service: Service): void {
+    this.add({ service, essential: false, active: false, state: 'stopped', error: null });
   }
 
   /** A background worker that runs whenever the daemon runs (no persisted wish). */
   registerEssential(service: Service): void {
-    this.add({ service, essential: true, wish: {}, active: true, state: 'stopped', error: null });
+    this.add({ service, essential: true, active: true, state: 'stopped', error: null });
   }
 
   private add(slot: Slot): void {
@@ -85,7 +80,7 @@ export class ServiceRegistry {
     for (const slot of this.slots.values()) if (slot.essential) await this.launch(slot);
     const stored = new Map((await this.states.all()).map((wish) => [wish.name, wish.active]));
     for (const [name, slot] of this.slots) {
-      if (slot.essential || !(stored.get(name) ?? slot.wish.byDefault?.() ?? false)) continue;
+      if (slot.essential || !(stored.get(name) ?? slot.service.runsByDefault?.() ?? false)) continue;
       slot.active = true;
       await this.launch(slot);
     }

@@ -1,8 +1,10 @@
-import { Command, CommanderError, Option } from 'commander';
+import type { Command } from 'commander';
 import { VERSION } from '../version.js';
-import { examples } from './action.js';
+import { examples, runCommand } from './action.js';
 import { UserError } from '../core/errors.js';
 import { ExitCode, exitCodeFor, writeJsonError } from './exit.js';
+import { plainStatusOptions } from './plain-status.js';
+import { CliRuntime } from './runtime.js';
 type Register = (program: Command) => void;
 
 /**
@@ -46,6 +48,7 @@ export function commandName(argv: readonly string[]): string | undefined {
 
 /** The program with every command group, or only the one defining `command` when it is known. */
 export async function buildProgram(command?: string): Promise<Command> {
+  const { Command, Option } = await import('commander');
   const program = new Command('aime')
     .description('AIME — AI Music Enabler: your listening life (Last.fm, Roon, Discogs) on your own machine.')
     .version(VERSION, '-V, --version')
@@ -71,7 +74,13 @@ export async function main(argv: string[]): Promise<void> {
     if (error.code === 'EPIPE') process.exit(ExitCode.Ok);
     throw error;
   });
+  const plain = plainStatusOptions(argv);
+  if (plain) {
+    const { showStatus } = await import('./commands/status.js');
+    return runCommand(new CliRuntime(plain), showStatus);
+  }
   const program = await buildProgram(commandName(argv));
+  const { CommanderError } = await import('commander');
   try {
     await program.parseAsync(argv);
   } catch (error) {

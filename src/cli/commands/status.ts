@@ -3,6 +3,14 @@ import type { ServiceStatus, StatusResult } from '../../rpc/methods/system.js';
 import { action, examples } from '../action.js';
 import { ExitCode } from '../exit.js';
 import { formatDuration, formatNumber, type Output } from '../output.js';
+import type { CliRuntime } from '../runtime.js';
+
+/** `aime status`; also run without commander for a plain `aime status` (src/cli/plain-status.ts). */
+export async function showStatus(cli: CliRuntime): Promise<void> {
+  const status = await cli.call('system.status', {});
+  cli.out.data(status);
+  printStatus(cli.out, status);
+}
 
 export function registerStatusCommands(program: Command): void {
   program
@@ -10,11 +18,7 @@ export function registerStatusCommands(program: Command): void {
     .description('show the daemon, the database and every service at a glance')
     .addHelpText('after', examples('aime status', 'aime status --json | jq .services'))
     .action(
-      action(async (cli) => {
-        const status = await cli.call('system.status', {});
-        cli.out.data(status);
-        printStatus(cli.out, status);
-      }),
+      action(showStatus),
     );
 
   program

@@ -69,14 +69,14 @@ describe('daemon wiring', () => {
         // @ts-expect-error `job` is not a param of jobs.run (its param is `name`)
         params: { job: filledText() },
         // @ts-expect-error the handler cannot read a param the contract does not declare
-        run: async (params) => ({ ...stubRun, job: params.job }),
+        run: async (params) => ({ ...finishedRun, job: params.job }),
       },
     });
     handlerTable<'jobs.run'>({
       // @ts-expect-error a required param cannot be read as optional
-      'jobs.run': { params: { name: optional(filledText()) }, run: async (params) => ({ ...stubRun, job: params.name }) },
+      'jobs.run': { params: { name: optional(filledText()) }, run: async (params) => ({ ...finishedRun, job: params.name }) },
     });
   });
 });
 
-const stubRun = { id: 1, job: 'enrich', trigger: 'manual', status: 'ok', startedAt: '', finishedAt: null, durationMs: null, outputFile: null, error: null, details: {} };
+const finishedRun = { id: 1, job: 'enrich', trigger: 'manual', status: 'ok', startedAt: '', finishedAt: null, durationMs: null, outputFile: null, error: null, details: {} };

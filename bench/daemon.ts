@@ -2,19 +2,29 @@ import { spawnSync } from 'node:child_process';
 import { AIME_BIN, makeHome, removeHome, startDaemon, testEnv } from '../test/support/daemon.js';
 import { median, residentMb, round, type Benchmark } from './types.js';
 
-/** `aime status` as a whole process, and the idle daemon's resident memory. */
+const RUNS = 21;
+
+/**
+ * `aime status` as a whole process against a bare `node -e 0` on the same machine (runs
+ * interleaved, so both see the same load), and the idle daemon's resident memory.
+ */
 export const daemonBenchmark: Benchmark = {
   group: 'daemon',
   async run() {
     const home = makeHome();
     const daemon = await startDaemon(home);
     try {
-      const times: number[] = [];
-      for (let i = 0; i < 21; i++) {
-        const started = process.hrtime.bigint();
-        const result = spawnSync(process.execPath, [AIME_BIN, 'status'], { env: testEnv(home), encoding: 'utf8' });
-        if (result.status !== 0) throw new Error(`aime status failed: ${result.stderr}`);
-        times.push(Number(process.hrtime.bigint() - started) / 1e6);
+      const env = testEnv(home);
+      const status: number[] = [];
+      const bare: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        bare.push(timed(() => spawnSync(process.execPath, ['-e', '0'], { env })));
+        status.push(
+          timed(() => {
+            const result = spawnSync(process.execPath, [AIME_BIN, 'status'], { env, encoding: 'utf8' });
+            if (result.status !== 0) throw new Error(`aime status failed: ${result.stderr}`);
+          }),
+        );
       }
       // Idle means settled: V8 gives back start-up garbage (migrations, TypeORM metadata) after
       // a few quiet seconds, so the daemon is sampled for 15 s and the last reading counts.
@@ -24,9 +34,18 @@ export const daemonBenchmark: Benchmark = {
         samples.push(residentMb(daemon.process.pid ?? 0));
       }
       const rssMb = samples.at(-1) ?? Number.NaN;
-      const statusMs = median(times);
+      const statusMs = median(status);
+      const bareMs = median(bare);
+      const ratio = statusMs / bareMs;
       return [
-        { name: 'status-process-ms', value: round(statusMs), unit: 'ms', target: '< 150 (median of 21)', ok: statusMs < 150, details: { min: round(Math.min(...times)), max: round(Math.max(...times)) } },
+        {
+          name: 'status-vs-bare-node',
+          value: round(ratio, 2),
+          unit: '×',
+          target: `≤ 1.5 × node -e 0 (medians of ${RUNS}, interleaved)`,
+          ok: ratio <= 1.5,
+          details: { statusMs: round(statusMs), bareNodeMs: round(bareMs), statusMin: round(Math.min(...status)), statusMax: round(Math.max(...status)) },
+        },
         { name: 'idle-daemon-rss-mb', value: round(rssMb), unit: 'MB', target: '< 80 (after 15 s idle)', ok: rssMb < 80, details: { highestWhileSettling: round(Math.max(...samples)) } },
       ];
     } finally {
@@ -35,3 +54,9 @@ export const daemonBenchmark: Benchmark = {
     }
   },
 };
+
+function timed(work: () => unknown): number {
+  const started = process.hrtime.bigint();
+  work();
+  return Number(process.hrtime.bigint() - started) / 1e6;
+}

@@ -7,7 +7,7 @@ import { GENERATED_ALGORITHMS } from '../src/core/playlists/ports.js';
 import { openDatabase } from '../src/db/data-source.js';
 import { SqlitePlaylistCandidates } from '../src/db/repositories/playlist-candidates.js';
 import { SqlitePlaylists } from '../src/db/repositories/playlists.js';
-import { playlistAi } from '../src/daemon/playlists.js';
+import { playlistAi } from '../src/daemon/features/playlists.js';
 import { CircuitBreaker } from '../src/integrations/ai/breaker.js';
 import { AiClient } from '../src/integrations/ai/client.js';
 import { HttpClient } from '../src/integrations/http.js';

@@ -1,5 +1,6 @@
 import { connect, type Socket } from 'node:net';
-import { AimeError, AuthError, NotFoundError, RetryLaterError, UnrecoverableError, UserError } from '../core/errors.js';
+import { AimeError, UnrecoverableError, errorOfKind } from '../core/errors.js';
+import { errorKindOf } from '../rpc/errors.js';
 import { LineDecoder, encodeLine } from '../rpc/framing.js';
 import { isNotification, isResponse, type RpcErrorObject, type RpcResponse } from '../rpc/protocol.js';
 import type { MethodName, ParamsOf, ResultOf } from '../rpc/contract.js';
@@ -118,19 +119,7 @@ function settle(message: RpcResponse, waiter: { resolve: (value: unknown) => voi
   else waiter.resolve(message.result);
 }
 
-/** Rebuilds the daemon's error kind on this side, so exit codes follow it. */
+/** Rebuilds the daemon's error kind on this side (rpc/errors.ts), so exit codes follow it. */
 export function fromRpcError(error: RpcErrorObject): AimeError {
-  const detail = error.data ? { ...error.data } : undefined;
-  switch (error.data?.kind) {
-    case 'user':
-      return new UserError(error.message, { detail });
-    case 'not-found':
-      return new NotFoundError(error.message, { detail });
-    case 'auth':
-      return new AuthError(error.message, { detail });
-    case 'retry-later':
-      return new RetryLaterError(error.message, { detail });
-    default:
-      return new UnrecoverableError(error.message, { detail });
-  }
+  return errorOfKind(errorKindOf(error), error.message, { detail: error.data ? { ...error.data } : undefined });
 }

@@ -1,7 +1,10 @@
-import { Command, CommanderError, Option } from 'commander';
+import type { Command } from 'commander';
 import { VERSION } from '../version.js';
-import { examples } from './action.js';
-import { ExitCode } from './exit.js';
+import { examples, runCommand } from './action.js';
+import { UserError } from '../core/errors.js';
+import { ExitCode, exitCodeFor, writeJsonError } from './exit.js';
+import { plainStatusOptions } from './plain-status.js';
+import { CliRuntime } from './runtime.js';
 type Register = (program: Command) => void;
 
 /**
@@ -45,6 +48,7 @@ export function commandName(argv: readonly string[]): string | undefined {
 
 /** The program with every command group, or only the one defining `command` when it is known. */
 export async function buildProgram(command?: string): Promise<Command> {
+  const { Command, Option } = await import('commander');
   const program = new Command('aime')
     .description('AIME — AI Music Enabler: your listening life (Last.fm, Roon, Discogs) on your own machine.')
     .version(VERSION, '-V, --version')
@@ -70,16 +74,27 @@ export async function main(argv: string[]): Promise<void> {
     if (error.code === 'EPIPE') process.exit(ExitCode.Ok);
     throw error;
   });
+  const plain = plainStatusOptions(argv);
+  if (plain) {
+    const { showStatus } = await import('./commands/status.js');
+    return runCommand(new CliRuntime(plain), showStatus);
+  }
   const program = await buildProgram(commandName(argv));
+  const { CommanderError } = await import('commander');
   try {
     await program.parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) {
       // commander.help with a non-zero code is a command group run without its subcommand: bad usage.
       const ok = (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') && error.exitCode === 0;
-      process.exitCode = ok ? ExitCode.Ok : ExitCode.BadUsage;
-      // --json promises one JSON document on stdout, errors included (commander only wrote stderr).
-      if (!ok && wantsJson(argv)) process.stdout.write(JSON.stringify({ error: { kind: 'user', message: error.code === 'commander.help' ? 'a subcommand is missing (see --help)' : error.message.replace(/^error: /, ''), exitCode: ExitCode.BadUsage } }) + '\n');
+      if (ok) {
+        process.exitCode = ExitCode.Ok;
+        return;
+      }
+      // commander already wrote its line on stderr; --json promises the error on stdout as well.
+      const usage = new UserError(error.code === 'commander.help' ? 'a subcommand is missing (see --help)' : error.message.replace(/^error: /, ''));
+      process.exitCode = exitCodeFor(usage);
+      if (wantsJson(argv)) writeJsonError(usage);
       return;
     }
     throw error;

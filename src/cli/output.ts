@@ -87,8 +87,16 @@ export function formatDuration(seconds: number): string {
   return `${seconds}s`;
 }
 
+/**
+ * "12,345" and "1,234.568" (at most three decimals), as toLocaleString('en-US') writes them,
+ * without loading ICU's locale data (≈20 ms of every `aime status`).
+ */
 export function formatNumber(value: number): string {
-  return value.toLocaleString('en-US');
+  if (!Number.isFinite(value)) return String(value);
+  const [whole = '0', fraction] = Math.abs(value).toFixed(3).replace(/\.?0+$/, '').split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const sign = value < 0 && (whole !== '0' || fraction !== undefined) ? '-' : '';
+  return `${sign}${grouped}${fraction === undefined ? '' : `.${fraction}`}`;
 }
 
 /** "1 day", "3 days", "12,345 listens". */

@@ -1,31 +1,12 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { UserError, errorMessage } from '../core/errors.js';
-import { CONFIG_KEYS, envName, keySpec, type KeySpec } from './keys.js';
+import { CONFIG_KEYS, envName, keySpec, type AimeConfig, type KeySpec } from './keys.js';
+
+export type { AimeConfig, JobOverride } from './keys.js';
 import { resolvePaths, type AimePaths, type PathOptions } from './paths.js';
 import { checkValue, maskSecret, parseValue } from './values.js';
 import { confSchema } from './schema.js';
-
-export interface JobOverride {
-  readonly cron?: string;
-  readonly enabled?: boolean;
-}
-
-/** The effective configuration: defaults, then config.json, then AIME_* variables. */
-export interface AimeConfig {
-  readonly lastfm: { apiKey?: string; apiSecret?: string; username?: string; apiUrl: string; pollSeconds: number };
-  readonly discogs: { token?: string; username?: string; apiUrl: string; rateWindowMs: number };
-  readonly spotify: { clientId?: string; clientSecret?: string; apiUrl: string; authUrl: string };
-  readonly musicbrainz: { apiUrl: string };
-  readonly coverart: { apiUrl: string };
-  readonly ai: { baseUrl: string; apiKey?: string; model: string; language: 'fr' | 'en'; timeoutSeconds: number; circuitCooldownSeconds: number };
-  readonly roon: { host?: string; port: number; defaultZone?: string; radioStations: string[] };
-  readonly scheduler: { outputDir: string; maxFilesPerType: number; jobs: Record<string, JobOverride> };
-  readonly timezone: string;
-  readonly socket: { mode: string; group?: string; maxConnections: number; idleSeconds: number };
-  readonly log: { level: string };
-  readonly http: { timeoutSeconds: number; retries: number; retryBaseMs: number };
-}
 
 export type ValueSource = 'default' | 'file' | 'env';
 
@@ -82,7 +63,8 @@ export class ConfigFile {
       const value = this.lookup(spec).value;
       if (value !== undefined) setPath(root, spec.key, value);
     }
-    return root as unknown as AimeConfig;
+    // Built key by key from the table AimeConfig is derived from.
+    return root as AimeConfig;
   }
 
   /** The first rule config.json breaks (unknown key, wrong type, out of range), if any. */
@@ -157,7 +139,7 @@ export class ConfigFile {
 
   /** Every secret value currently configured, for log redaction. */
   secretValues(): string[] {
-    return CONFIG_KEYS.filter((spec) => spec.secret)
+    return CONFIG_KEYS.filter((spec: KeySpec) => spec.secret)
       .map((spec) => this.lookup(spec).value)
       .filter((value): value is string => typeof value === 'string' && value.length > 0);
   }

@@ -1,7 +1,7 @@
 /**
  * Every configuration key AIME reads, in one table: its type, default, whether it is a
  * secret, and what it means. The conf JSON schema, the AIME_* environment names, the
- * masking in `aime config list` and the typed view all derive from this table.
+ * masking in `aime config list` and the typed view (`AimeConfig` below) all derive from this table.
  */
 import { jobOverridesProblem } from './job-overrides.js';
 
@@ -23,7 +23,13 @@ export interface KeySpec {
   readonly description: string;
 }
 
-export const CONFIG_KEYS: readonly KeySpec[] = [
+/** `scheduler.jobs`: per-job overrides of the catalogue's schedule. */
+export interface JobOverride {
+  readonly cron?: string;
+  readonly enabled?: boolean;
+}
+
+export const CONFIG_KEYS = [
   { key: 'lastfm.apiKey', type: 'string', secret: true, description: 'Last.fm API key (https://www.last.fm/api/account/create)' },
   { key: 'lastfm.apiSecret', type: 'string', secret: true, description: 'Last.fm shared secret' },
   { key: 'lastfm.username', type: 'string', description: 'Last.fm user whose scrobbles are recorded' },
@@ -51,7 +57,7 @@ export const CONFIG_KEYS: readonly KeySpec[] = [
   { key: 'roon.radioStations', type: 'string[]', default: [], description: 'Station names never recorded as listens' },
   { key: 'scheduler.outputDir', type: 'string', computedDefault: 'output folder', description: 'Where jobs write their files (default: $AIME_HOME/output)' },
   { key: 'scheduler.maxFilesPerType', type: 'integer', default: 5, minimum: 1, maximum: 1000, description: 'Files kept per job type (newest first)' },
-  { key: 'scheduler.jobs', type: 'object', default: {}, check: jobOverridesProblem, description: 'Per-job overrides, e.g. {"markdown-export":{"cron":"0 7 * * *"}}' },
+  { key: 'scheduler.jobs', type: 'object', default: {} as Readonly<Record<string, JobOverride>>, check: jobOverridesProblem, description: 'Per-job overrides, e.g. {"markdown-export":{"cron":"0 7 * * *"}}' },
   { key: 'timezone', type: 'string', computedDefault: 'system time zone', description: 'IANA time zone for timelines, heatmaps and schedules (default: the system zone)' },
   { key: 'socket.mode', type: 'string', default: '0600', pattern: '^0?[0-7]{3}$', description: 'Permissions of the daemon socket (0660 with socket.group to share)' },
   { key: 'socket.group', type: 'string', description: 'Group owning the socket when socket.mode is 0660' },
@@ -61,9 +67,9 @@ export const CONFIG_KEYS: readonly KeySpec[] = [
   { key: 'http.timeoutSeconds', type: 'integer', default: 20, minimum: 1, maximum: 600, description: 'Timeout of one outgoing HTTP request' },
   { key: 'http.retries', type: 'integer', default: 5, minimum: 0, maximum: 20, description: 'Retries of a failing outgoing request before giving up' },
   { key: 'http.retryBaseMs', type: 'integer', default: 1000, minimum: 1, maximum: 60000, description: 'First backoff delay; doubles on every retry, with jitter' },
-];
+] as const satisfies readonly KeySpec[];
 
-const BY_KEY = new Map(CONFIG_KEYS.map((spec) => [spec.key, spec]));
+const BY_KEY = new Map<string, KeySpec>(CONFIG_KEYS.map((spec) => [spec.key, spec]));
 
 export function keySpec(key: string): KeySpec | undefined {
   return BY_KEY.get(key);
@@ -73,3 +79,37 @@ export function keySpec(key: string): KeySpec | undefined {
 export function envName(key: string): string {
   return 'AIME_' + key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/\./g, '_').toUpperCase();
 }
+
+type Spec = (typeof CONFIG_KEYS)[number];
+
+/** The type a key's value has: its enum's words, its type's, or (objects) its default's. */
+type ValueOf<S extends Spec> = S extends { readonly enum: readonly (infer Word)[] }
+  ? Word
+  : S['type'] extends 'string'
+    ? string
+    : S['type'] extends 'integer'
+      ? number
+      : S['type'] extends 'boolean'
+        ? boolean
+        : S['type'] extends 'string[]'
+          ? readonly string[]
+          : S extends { readonly default: infer D }
+            ? D
+            : Readonly<Record<string, unknown>>;
+
+/** Keys with a default (or one filled in when read) are always there; the others may be unset. */
+type AlwaysSet<S extends Spec> = S extends { readonly default: unknown } ? true : S extends { readonly computedDefault: string } ? true : false;
+
+type Section<Prefix extends string> = {
+  readonly [S in Spec as S['key'] extends `${Prefix}${infer Name}` ? (Name extends `${string}.${string}` ? never : AlwaysSet<S> extends true ? Name : never) : never]: ValueOf<S>;
+} & {
+  readonly [S in Spec as S['key'] extends `${Prefix}${infer Name}` ? (Name extends `${string}.${string}` ? never : AlwaysSet<S> extends true ? never : Name) : never]?: ValueOf<S>;
+};
+
+
+type Groups = Spec['key'] extends infer K ? (K extends `${infer Group}.${string}` ? Group : never) : never;
+
+type Flat<T> = { [K in keyof T]: T[K] } & {};
+
+/** The effective configuration (defaults, then config.json, then AIME_* variables), nested as config.json is. */
+export type AimeConfig = Flat<Section<''> & { readonly [G in Groups]: Flat<Section<`${G}.`>> }>;

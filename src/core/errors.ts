@@ -1,6 +1,7 @@
 /**
  * The few error kinds AIME knows. Every failure a user can see is one of these;
- * the CLI maps them to exit codes and the daemon to JSON-RPC error codes (rpc/errors.ts).
+ * src/rpc/errors.ts maps them to JSON-RPC error codes (daemon → socket → CLI), and
+ * src/cli/exit.ts decides the exit code each one ends the CLI with.
  */
 export type ErrorKind = 'user' | 'auth' | 'retry-later' | 'unrecoverable' | 'not-found';
 
@@ -53,6 +54,22 @@ export class UnrecoverableError extends AimeError {
   constructor(message: string, options?: { cause?: unknown; detail?: Record<string, unknown> }) {
     super('unrecoverable', message, options);
   }
+}
+
+type ErrorOptions = { cause?: unknown; detail?: Record<string, unknown> };
+
+const BY_KIND: Record<ErrorKind, new (message: string, options?: ErrorOptions) => AimeError> = {
+  user: UserError,
+  'not-found': NotFoundError,
+  auth: AuthError,
+  'retry-later': RetryLaterError,
+  unrecoverable: UnrecoverableError,
+};
+
+/** The error of a kind named elsewhere (an RPC reply); an unknown kind is unrecoverable. */
+export function errorOfKind(kind: string, message: string, options?: ErrorOptions): AimeError {
+  const make = Object.hasOwn(BY_KIND, kind) ? BY_KIND[kind as ErrorKind] : UnrecoverableError;
+  return new make(message, options);
 }
 
 export function isAimeError(error: unknown): error is AimeError {

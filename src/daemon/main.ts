@@ -1,30 +1,25 @@
 import { ConfigFile } from '../config/config.js';
-import { createLogger, LogSecrets } from '../log.js';
-import { SqliteServiceStates } from '../db/repositories/service-states.js';
-import { SqliteLibraryCounts } from '../db/repositories/maintenance.js';
-import { buildHttpClient } from '../wiring/http.js';
-import { createCollection } from './collection.js';
-import { VERSION } from '../version.js';
-import { claimSocketPath } from './socket-guard.js';
-import { RpcServer, type HandlerTable } from './server.js';
-import { ServiceRegistry } from './services.js';
-import { systemHandlers } from './handlers/system.js';
-import { configHandlers } from './handlers/config.js';
-import { serviceHandlers } from './handlers/service.js';
-import { dbHandlers } from './handlers/db.js';
-import { createAi } from './ai.js';
-import { fanOutAlbumEvents } from './album-events.js';
-import { createPlaylists } from './playlists.js';
-import { jobsHandlers } from './handlers/jobs.js';
-import { SchedulerService } from './scheduler/service.js';
-import { SqliteJobRuns } from '../db/repositories/jobs.js';
-import { SqliteSyncState } from '../db/repositories/sync-state.js';
-import { createRoon } from './services/roon.js';
-import { wireListens } from './listens.js';
-import { statsHandlers } from './handlers/stats.js';
-import { SqliteAnalytics } from '../db/repositories/analytics.js';
 import { systemClock } from '../core/ports.js';
+import { createLogger, LogSecrets } from '../log.js';
+import { VERSION } from '../version.js';
+import { buildHttpClient } from '../wiring/http.js';
+import { aiFeature } from './features/ai.js';
+import { fanOutAlbumEvents } from './features/album-events.js';
+import { collectionFeature } from './features/collection.js';
+import { configFeature } from './features/config.js';
+import { dbFeature } from './features/db.js';
+import { enrichmentFeature } from './features/enrichment.js';
+import { assembleFeatures, type FeatureContext } from './features/feature.js';
+import { jobsFeature } from './features/jobs.js';
+import { listensFeature } from './features/listens.js';
+import { playlistsFeature } from './features/playlists.js';
+import { roonFeature } from './features/roon.js';
+import { serviceFeature } from './features/service.js';
+import { statsFeature } from './features/stats.js';
+import { systemFeature } from './features/system.js';
 import { DaemonLifecycle } from './lifecycle.js';
+import { RpcServer } from './server.js';
+import { claimSocketPath } from './socket-guard.js';
 import { openDaemonDatabase } from './startup.js';
 
 export interface DaemonOptions {
@@ -34,9 +29,9 @@ export interface DaemonOptions {
 }
 
 /**
- * The composition root: config → logger → socket claim → database lock, checks and
- * migrations → services (restored from service_states) → socket server. SIGTERM/SIGINT
- * stop it all in reverse order; a failure before "daemon ready" undoes what was done.
+ * The daemon process: composes everything (below), then runs until SIGTERM/SIGINT and stops
+ * it all in reverse order; a failure before "daemon ready" undoes what was done and exits
+ * non-zero (DaemonLifecycle).
  */
 export async function runDaemon(options: DaemonOptions): Promise<number> {
   // Every file the daemon creates (database, WAL, job files) is private to its user.
@@ -46,83 +41,57 @@ export async function runDaemon(options: DaemonOptions): Promise<number> {
   return lifecycle.runUntilStopped();
 }
 
+/**
+ * The composition root: config → logger → socket claim → database lock, checks and
+ * migrations → the features (each one file in features/) → socket server → services
+ * restored from service_states.
+ */
 async function composeDaemon(options: DaemonOptions, lifecycle: DaemonLifecycle): Promise<void> {
   const startedAt = Date.now();
   const config = await ConfigFile.open({ home: options.home, socket: options.socket });
-  const values = config.values();
+  const values = () => config.values();
   const secrets = new LogSecrets(config.secretValues());
-  const log = await createLogger({
-    level: options.logLevel ?? values.log.level,
-    secrets,
-    pretty: process.stdout.isTTY === true,
-  });
+  const log = await createLogger({ level: options.logLevel ?? values().log.level, secrets, pretty: process.stdout.isTTY === true });
   lifecycle.useLogger(log);
   const socketPath = config.paths.socket;
   const claim = await claimSocketPath(socketPath);
   if (claim === 'stale-removed') log.warn({ socket: socketPath }, 'removed a stale socket left by a previous daemon');
 
   const db = await openDaemonDatabase(config.paths.database, log, lifecycle);
-
   // http.* settings are read per request, so `aime config set http.retries` applies at once.
-  const http = buildHttpClient(() => config.values(), log);
+  const http = buildHttpClient(values, log);
   lifecycle.onStop('http client', () => http.close());
-  const collection = createCollection({ config, db, http, log: log.child({ component: 'collection' }) });
-  const ai = createAi({ config, db, http, log: log.child({ component: 'ai' }) });
-  // New albums reach both background workers: covers and links, and AI descriptions.
-  const albumEvents = fanOutAlbumEvents(collection.albumEvents, ai.describer);
-  const registry = new ServiceRegistry(new SqliteServiceStates(db), log.child({ component: 'services' }));
-  const listens = wireListens({ values: () => config.values(), db, http, log, albumEvents });
-  registry.registerEssential(collection.queue);
-  registry.registerEssential(ai.describer);
-  registry.register(listens.tracker);
-  // Roon plays go through the same ingest as scrobbles (one listen per play, merged with its scrobble).
-  const roon = createRoon({ config, log, registry, recorder: listens.ingest, version: VERSION, env: process.env });
-  for (const service of roon.services) registry.register(service);
-  const jobRuns = new SqliteJobRuns(db);
-  const scheduler = new SchedulerService({ config, databasePath: db.path, runs: jobRuns, state: new SqliteSyncState(db), log: log.child({ component: 'scheduler' }) });
-  registry.register(scheduler);
-  lifecycle.onStop('services', () => registry.stopAll());
+  const ctx: FeatureContext = { values, config, paths: config.paths, log, db, http, clock: systemClock, version: VERSION, env: process.env, startedAt };
 
-  const handlers: HandlerTable = {
-    ...systemHandlers({
-      version: VERSION,
-      startedAt,
-      socket: socketPath,
-      db,
-      counts: new SqliteLibraryCounts(db),
-      registry,
-      roon: roon.summary,
-    }),
-    ...configHandlers({
-      config,
-      secrets,
-      changed: (key) => {
-        log.info({ key }, 'configuration changed');
-        scheduler.configurationChanged(key).catch((error: unknown) => log.error({ err: error }, 'scheduler could not apply the new schedule'));
-      },
-    }),
-    ...serviceHandlers(registry),
-    ...dbHandlers(db),
-    ...ai.handlers,
-    ...collection.handlers(albumEvents),
-    ...jobsHandlers({ scheduler, runs: jobRuns }),
-    ...roon.handlers,
-    ...listens.handlers,
-    // Playlists ask the AI through the daemon's client: one circuit breaker for all AI calls.
-    ...createPlaylists({ db, values: () => config.values(), ai: ai.parts }),
-    ...statsHandlers({ analytics: new SqliteAnalytics(db), timeZone: () => config.values().timezone, clock: systemClock }),
-  };
+  // Each feature gets what it needs from others as an argument; the order is the order of need.
+  const settings = configFeature(ctx, { secrets });
+  const service = serviceFeature(ctx);
+  const enrichment = enrichmentFeature(ctx);
+  const ai = aiFeature(ctx);
+  // New albums reach both background workers: covers and links, and AI descriptions.
+  const albumEvents = fanOutAlbumEvents(enrichment.albumEvents, ai.albumEvents);
+  const collection = collectionFeature(ctx, { albumEvents, clients: enrichment.clients });
+  const listens = listensFeature(ctx, { albumEvents });
+  // Roon plays go through the same ingest as scrobbles (one listen per play, merged with its scrobble).
+  const roon = roonFeature(ctx, { recorder: listens.ingest, services: service.registry });
+  const playlists = playlistsFeature(ctx, { ai: ai.parts });
+  const stats = statsFeature(ctx);
+  const jobs = jobsFeature(ctx, { onConfigChange: settings.onChange });
+  const system = systemFeature(ctx, { services: service.registry, roon: roon.summary });
+  const handlers = assembleFeatures(service.registry, [system, settings, service, dbFeature(ctx), enrichment, ai, collection, listens, roon, playlists, stats, jobs]);
+  lifecycle.onStop('services', () => service.registry.stopAll());
 
   const server = new RpcServer({
     path: socketPath,
-    mode: Number.parseInt(values.socket.mode, 8),
-    group: values.socket.group,
+    mode: Number.parseInt(values().socket.mode, 8),
+    group: values().socket.group,
     handlers,
     log: log.child({ component: 'rpc' }),
-    limits: () => config.values().socket,
+    limits: () => values().socket,
   });
   await server.listen();
+  // Registered only once listening: the daemon never removes a socket another process owns.
   lifecycle.onStop('socket', () => server.close(1500));
-  await registry.restore();
+  await service.registry.restore();
   log.info({ version: VERSION, socket: socketPath, database: db.path }, 'daemon ready');
 }

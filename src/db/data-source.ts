@@ -5,7 +5,6 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { DataSource } from 'typeorm/data-source/DataSource.js';
 import { MIGRATIONS } from '../../migrations/index.js';
 import { UnrecoverableError, errorMessage } from '../core/errors.js';
-import { ENTITIES } from './entities/index.js';
 
 export interface OpenOptions {
   readonly path: string;
@@ -32,7 +31,10 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     database: options.path,
     readonly: options.readonly ?? false,
     timeout: 5000,
-    entities: ENTITIES,
+    // No entities: the migrations are the one schema and every query is SQL in repositories/.
+    // (TypeORM's SQLite reader parses only its own quoted DDL, so it can never confirm that an
+    // entity matches our hand-written tables: it would rebuild all of them, without AUTOINCREMENT.)
+    entities: [],
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     synchronize: false,

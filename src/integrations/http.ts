@@ -179,22 +179,9 @@ export class HttpClient {
     const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
     const { agent, request } = await this.transport();
     try {
-      const res = await request(req.url, {
-        method: req.method ?? 'GET',
-        headers: { 'user-agent': this.options.userAgent, accept: 'application/json', ...req.headers },
-        body: req.body,
-        signal,
-        dispatcher: agent,
-        headersTimeout: timeoutMs,
-        bodyTimeout: timeoutMs,
-        maxRedirections: 0,
-      } as Parameters<typeof request>[1]);
+      const res = await request(req.url, this.requestOptions(req, { accept: 'application/json', signal, agent, timeoutMs }));
       const body = await res.body.text();
-      const headers: Record<string, string> = {};
-      for (const [name, value] of Object.entries(res.headers)) {
-        if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-      }
-      return { url: String(req.url), status: res.statusCode, headers, body };
+      return { url: String(req.url), status: res.statusCode, headers: lowerCaseHeaders(res.headers), body };
     } catch (error) {
       if (timeout.aborted && !req.signal?.aborted) {
         throw new RetryLaterError(`${hostOf(req.url)} did not answer within ${Math.round(timeoutMs / 1000)} s`, { cause: error });
@@ -203,30 +190,32 @@ export class HttpClient {
     }
   }
 
+  /** What undici is asked for every request; the reply is bounded by `timeoutMs` between its pieces. */
+  private requestOptions(req: HttpRequest, how: { accept: string; signal: AbortSignal | undefined; agent: Agent; timeoutMs: number }) {
+    return {
+      method: req.method ?? 'GET',
+      headers: { 'user-agent': this.options.userAgent, accept: how.accept, ...req.headers },
+      body: req.body,
+      signal: how.signal,
+      dispatcher: how.agent,
+      headersTimeout: how.timeoutMs,
+      bodyTimeout: how.timeoutMs,
+      maxRedirections: 0,
+    } as Parameters<typeof import('undici').request>[1];
+  }
+
   private async open(req: HttpRequest): Promise<HttpStream> {
     const timeoutMs = req.timeoutMs ?? this.settings().timeoutMs;
     const { agent, request } = await this.transport();
     const silent = () => `${hostOf(req.url)} did not answer within ${Math.round(timeoutMs / 1000)} s`;
     let res: Awaited<ReturnType<typeof request>>;
     try {
-      res = await request(req.url, {
-        method: req.method ?? 'GET',
-        headers: { 'user-agent': this.options.userAgent, accept: 'text/event-stream, application/json', ...req.headers },
-        body: req.body,
-        signal: req.signal,
-        dispatcher: agent,
-        headersTimeout: timeoutMs,
-        bodyTimeout: timeoutMs,
-        maxRedirections: 0,
-      } as Parameters<typeof request>[1]);
+      res = await request(req.url, this.requestOptions(req, { accept: 'text/event-stream, application/json', signal: req.signal, agent, timeoutMs }));
     } catch (error) {
       if (isUndiciTimeout(error)) throw new RetryLaterError(silent(), { cause: error });
       throw error;
     }
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(res.headers)) {
-      if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-    }
+    const headers = lowerCaseHeaders(res.headers);
     const body = res.body;
     async function* text(): AsyncGenerator<string> {
       const decoder = new TextDecoder();
@@ -243,6 +232,14 @@ export class HttpClient {
     }
     return { url: String(req.url), status: res.statusCode, headers, text: text() };
   }
+}
+
+function lowerCaseHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return headers;
 }
 
 /** Generic HTTP meaning of a reply; services add their own rules on top. */

@@ -11,7 +11,7 @@ import { runJob } from './runtime.js';
  * picked up by the daemon's enrichment queue on its next round (their enrichment is due).
  */
 await runJob('discogs-sync', async ({ configFile, db, http, signal }) => {
-  const clients = new CatalogueClients(configFile, http);
+  const clients = new CatalogueClients(() => configFile.values(), http);
   const source = clients.discogs();
   if (!source) throw new UserError('Discogs is not configured: aime config set discogs.token <personal access token>');
   const summary = await importDiscogsCollection(

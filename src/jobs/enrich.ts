@@ -10,7 +10,7 @@ const ALBUMS_PER_RUN = 50;
 
 /** 02:00: covers, links and years for the albums whose enrichment is due (never tried, or retry time reached). */
 await runJob('enrich', async ({ configFile, db, http, signal }) => {
-  const catalogues = new CatalogueClients(configFile, http).catalogues();
+  const catalogues = new CatalogueClients(() => configFile.values(), http).catalogues();
   const providers = availableProviders(catalogues);
   const store = new SqliteEnrichment(db);
   const ids = await store.dueAlbums(providers, Math.floor(Date.now() / 1000), ALBUMS_PER_RUN);

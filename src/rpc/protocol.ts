@@ -1,4 +1,6 @@
-/** JSON-RPC 2.0 message shapes and the error codes AIME uses on its socket. */
+import type { ErrorKindName } from './errors.js';
+
+/** JSON-RPC 2.0 message shapes and the error codes AIME uses on its socket (errors.ts maps kinds to them). */
 export type RequestId = number | string;
 
 export interface RpcRequest {
@@ -22,7 +24,7 @@ export interface RpcErrorObject {
 
 export interface RpcErrorData {
   /** The AIME error kind behind the failure (core/errors.ts). */
-  readonly kind: 'user' | 'auth' | 'retry-later' | 'unrecoverable' | 'not-found' | 'internal';
+  readonly kind: ErrorKindName | 'internal';
   readonly [field: string]: unknown;
 }
 

@@ -1,4 +1,4 @@
-import type { ConfigFile } from '../config/config.js';
+import type { AimeConfig } from '../config/config.js';
 import type { Catalogues } from '../core/enrichment/ports.js';
 import { DiscogsClient } from '../integrations/discogs/client.js';
 import type { HttpClient } from '../integrations/http.js';
@@ -11,33 +11,33 @@ import { SpotifyClient } from '../integrations/spotify/client.js';
  * carry over from one request to the next.
  */
 export class CatalogueClients {
-  private readonly config: ConfigFile;
+  private readonly values: () => AimeConfig;
   private readonly http: HttpClient;
   private readonly built = new Map<string, { settings: string; client: unknown }>();
 
-  constructor(config: ConfigFile, http: HttpClient) {
-    this.config = config;
+  constructor(values: () => AimeConfig, http: HttpClient) {
+    this.values = values;
     this.http = http;
   }
 
   discogs(): DiscogsClient | undefined {
-    const { token, username, apiUrl, rateWindowMs } = this.config.values().discogs;
+    const { token, username, apiUrl, rateWindowMs } = this.values().discogs;
     if (!token) return undefined;
     return this.reuse('discogs', { token, username, apiUrl, rateWindowMs }, (settings) => new DiscogsClient(this.http, settings));
   }
 
   discogsUsername(): string | undefined {
-    return this.config.values().discogs.username;
+    return this.values().discogs.username;
   }
 
   spotify(): SpotifyClient | undefined {
-    const { clientId, clientSecret, apiUrl, authUrl } = this.config.values().spotify;
+    const { clientId, clientSecret, apiUrl, authUrl } = this.values().spotify;
     if (!clientId || !clientSecret) return undefined;
     return this.reuse('spotify', { clientId, clientSecret, apiUrl, authUrl }, (settings) => new SpotifyClient(this.http, settings));
   }
 
   musicbrainz(): MusicbrainzClient {
-    const values = this.config.values();
+    const values = this.values();
     const settings = { apiUrl: values.musicbrainz.apiUrl, coverartUrl: values.coverart.apiUrl };
     return this.reuse('musicbrainz', settings, (s) => new MusicbrainzClient(this.http, s));
   }

@@ -6,29 +6,24 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeAi, type FakeAi } from '../fakes/ai/index.js';
 import { previousMonthStart, seedLibrary, SPOTIFY_MARK } from '../support/ai-library.js';
-import { AIME_BIN, eventually, makeHome, removeHome, runCli, startDaemon, testEnv, type RunningDaemon } from '../support/daemon.js';
+import { AIME_BIN, eventually, runCli, testEnv, useTestHomes } from '../support/daemon.js';
+
+const bed = useTestHomes(afterAll);
 
 let fake: FakeAi;
 let home: string;
-let daemon: RunningDaemon;
 const SECRET = 'ai-secret-Rt93';
 
 beforeAll(async () => {
-  fake = await startFakeAi({ apiKey: SECRET, models: ['mistral3', 'qwen3'] });
-  home = makeHome({
+  fake = await bed.fake(startFakeAi({ apiKey: SECRET, models: ['mistral3', 'qwen3'] }));
+  home = bed.home({
     ai: { baseUrl: fake.baseUrl, apiKey: SECRET, model: 'mistral3', timeoutSeconds: 2, circuitCooldownSeconds: 4 },
     http: { retries: 2 },
     lastfm: { apiKey: 'lastfm-secret-Qq11', username: 'someone' },
     timezone: 'UTC',
   });
   await seedLibrary(join(home, 'aime.db'));
-  daemon = await startDaemon(home);
-});
-
-afterAll(async () => {
-  await daemon?.stop();
-  await fake?.close();
-  removeHome(home);
+  await bed.daemon(home);
 });
 
 const json = async (args: string[]) => {

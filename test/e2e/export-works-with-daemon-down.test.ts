@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase, runMigrations } from '../../src/db/data-source.js';
 import { seedCollection } from '../support/collection-seed.js';
-import { makeHome, removeHome, runCli, startDaemon } from '../support/daemon.js';
+import { runCli, useTestHomes } from '../support/daemon.js';
 
+const bed = useTestHomes(afterAll);
 let home: string;
 const ALBUMS = 20;
 
@@ -16,28 +17,23 @@ function withoutDate(text: string): string {
 }
 
 beforeAll(async () => {
-  home = makeHome({ timezone: 'Europe/Zurich' });
+  home = bed.home({ timezone: 'Europe/Zurich' });
   const db = await openDatabase({ path: join(home, 'aime.db') });
   await runMigrations(db);
   seedCollection(db, ALBUMS);
   await db.close();
 });
 
-afterAll(() => removeHome(home));
-
 it('gives the same Markdown and JSON with the daemon stopped and running', async () => {
   const stopped = { markdown: await runCli(home, ['export', 'markdown']), json: await runCli(home, ['export', 'json']) };
-  const daemon = await startDaemon(home);
-  try {
-    const running = { markdown: await runCli(home, ['export', 'markdown']), json: await runCli(home, ['export', 'json']) };
-    for (const format of ['markdown', 'json'] as const) {
-      expect(stopped[format]).toMatchObject({ code: 0, stderr: '' });
-      expect(running[format]).toMatchObject({ code: 0, stderr: '' });
-      expect(withoutDate(running[format].stdout)).toBe(withoutDate(stopped[format].stdout));
-      expect(stopped[format].stdout).not.toContain('\u001b[');
-    }
-  } finally {
-    await daemon.stop();
+  const daemon = await bed.daemon(home);
+  const running = { markdown: await runCli(home, ['export', 'markdown']), json: await runCli(home, ['export', 'json']) };
+  await daemon.stop();
+  for (const format of ['markdown', 'json'] as const) {
+    expect(stopped[format]).toMatchObject({ code: 0, stderr: '' });
+    expect(running[format]).toMatchObject({ code: 0, stderr: '' });
+    expect(withoutDate(running[format].stdout)).toBe(withoutDate(stopped[format].stdout));
+    expect(stopped[format].stdout).not.toContain('\u001b[');
   }
   expect(stopped.markdown.stdout).toContain('**Total:** 20 albums');
   expect((JSON.parse(stopped.json.stdout) as { totalAlbums: number; albums: unknown[] }).albums).toHaveLength(ALBUMS);
@@ -80,15 +76,10 @@ it('filters by support and by artist', async () => {
 it('exits 2 on bad input and 1 when the database cannot be read', async () => {
   expect((await runCli(home, ['export', 'pdf'])).code).toBe(2);
   expect((await runCli(home, ['export', 'markdown', '--support', 'laserdisc'])).code).toBe(2);
-  const empty = makeHome();
-  try {
-    const missing = await runCli(empty, ['export', 'markdown']);
-    expect(missing.code).toBe(1);
-    expect(missing.stderr.trim().split('\n')).toHaveLength(1);
-    expect(missing.stderr).toContain('does not exist');
-  } finally {
-    removeHome(empty);
-  }
+  const missing = await runCli(bed.home(), ['export', 'markdown']);
+  expect(missing.code).toBe(1);
+  expect(missing.stderr.trim().split('\n')).toHaveLength(1);
+  expect(missing.stderr).toContain('does not exist');
   const blocker = join(home, 'not-a-folder');
   writeFileSync(blocker, 'x');
   const unwritable = await runCli(home, ['export', 'markdown', '--out', join(blocker, 'collection.md')]);

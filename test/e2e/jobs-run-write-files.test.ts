@@ -8,11 +8,12 @@ import { openDatabase, runMigrations } from '../../src/db/data-source.js';
 import type { JobRunDto } from '../../src/rpc/methods/jobs.js';
 import { startFakeAi, type FakeAi } from '../fakes/ai/index.js';
 import { seedCollection } from '../support/collection-seed.js';
-import { eventually, makeHome, removeHome, runCli, startDaemon, type RunningDaemon } from '../support/daemon.js';
+import { eventually, runCli, useTestHomes } from '../support/daemon.js';
+
+const bed = useTestHomes(afterAll);
 
 let home: string;
 let ai: FakeAi;
-let daemon: RunningDaemon;
 
 async function runJob(name: string): Promise<{ code: number; run: JobRunDto }> {
   const result = await runCli(home, ['--json', 'jobs', 'run', name]);
@@ -20,8 +21,8 @@ async function runJob(name: string): Promise<{ code: number; run: JobRunDto }> {
 }
 
 beforeAll(async () => {
-  ai = await startFakeAi();
-  home = makeHome({
+  ai = await bed.fake(startFakeAi());
+  home = bed.home({
     timezone: 'Europe/Zurich',
     ai: { baseUrl: ai.baseUrl, apiKey: ai.apiKey, language: 'en', timeoutSeconds: 5 },
     http: { retries: 1 },
@@ -32,13 +33,7 @@ beforeAll(async () => {
   // 800 hourly listens reach back into the previous month, so the monthly report has a month to tell.
   seedCollection(db, 12, { listens: 800 });
   await db.close();
-  daemon = await startDaemon(home);
-});
-
-afterAll(async () => {
-  await daemon?.stop();
-  await ai?.close();
-  removeHome(home);
+  await bed.daemon(home);
 });
 
 describe('file jobs', () => {

@@ -3,21 +3,15 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { nameKey } from '../../src/core/names.js';
-import { eventually, makeHome, removeHome, runCli, startDaemon, type RunningDaemon } from '../support/daemon.js';
+import { eventually, runCli, useTestHomes } from '../support/daemon.js';
 import { startFakeLastfm, type FakeLastfm, type Scrobble } from '../fakes/lastfm/index.js';
 
-const cleanups: (() => Promise<unknown> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const bed = useTestHomes(afterEach);
 
 async function setup(fakeOptions: Parameters<typeof startFakeLastfm>[0], config: Record<string, unknown> = {}) {
-  const fake = await startFakeLastfm(fakeOptions);
-  cleanups.push(() => fake.close());
-  const home = makeHome({ lastfm: { apiKey: fake.apiKey, username: fake.user, apiUrl: fake.url, ...config } });
-  cleanups.push(() => removeHome(home));
-  const daemon = await startDaemon(home);
-  cleanups.push(() => daemon.stop());
+  const fake = await bed.fake(startFakeLastfm(fakeOptions));
+  const home = bed.home({ lastfm: { apiKey: fake.apiKey, username: fake.user, apiUrl: fake.url, ...config } });
+  const daemon = await bed.daemon(home);
   return { fake, home, daemon };
 }
 
@@ -79,8 +73,7 @@ describe('aime import lastfm', () => {
     expect(before).toBeGreaterThan(0);
     expect(before).toBeLessThan(12_000);
 
-    const again = await startDaemon(home);
-    cleanups.push(() => again.stop());
+    await bed.daemon(home);
     fake.latencyMs = 0;
     const resumed = await runCli(home, ['import', 'lastfm', '--json']);
     expect(resumed.code, resumed.stderr).toBe(0);
@@ -104,12 +97,9 @@ describe('aime import lastfm', () => {
     ['private history (17)', { privateHistory: true }, {}, 1, /error 17/],
     ['invalid API key (10)', {}, { apiKey: 'wrong-key' }, 1, /error 10.*lastfm\.apiKey/],
   ] as const)('reports %s in one line with the right exit code', async (_name, fakeOptions, config, code, message) => {
-    const fake = await startFakeLastfm({ scrobbles: [{ artist: 'Ana Costa', album: '', title: 'Rain', timestamp: 1_700_000_000 }], ...fakeOptions });
-    cleanups.push(() => fake.close());
-    const home = makeHome({ lastfm: { apiKey: fake.apiKey, username: 'aime-test', apiUrl: fake.url, ...config } });
-    cleanups.push(() => removeHome(home));
-    const daemon: RunningDaemon = await startDaemon(home);
-    cleanups.push(() => daemon.stop());
+    const fake = await bed.fake(startFakeLastfm({ scrobbles: [{ artist: 'Ana Costa', album: '', title: 'Rain', timestamp: 1_700_000_000 }], ...fakeOptions }));
+    const home = bed.home({ lastfm: { apiKey: fake.apiKey, username: 'aime-test', apiUrl: fake.url, ...config } });
+    await bed.daemon(home);
     const result = await runCli(home, ['import', 'lastfm']);
     expect(result.code).toBe(code);
     expect(result.stderr).toMatch(message);
@@ -126,9 +116,7 @@ describe('aime import lastfm', () => {
   });
 
   it('refuses a bad --limit before asking the daemon', async () => {
-    const home = makeHome();
-    cleanups.push(() => removeHome(home));
-    const result = await runCli(home, ['import', 'lastfm', '--limit', 'many']);
+    const result = await runCli(bed.home(), ['import', 'lastfm', '--limit', 'many']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/--limit/);
   });

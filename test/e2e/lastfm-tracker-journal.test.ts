@@ -2,13 +2,10 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { eventually, makeHome, removeHome, runCli, startDaemon } from '../support/daemon.js';
+import { eventually, runCli, useTestHomes } from '../support/daemon.js';
 import { startFakeLastfm } from '../fakes/lastfm/index.js';
 
-const cleanups: (() => Promise<unknown> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const bed = useTestHomes(afterEach);
 
 async function history(home: string, ...args: string[]) {
   const result = await runCli(home, ['history', '--json', ...args]);
@@ -19,11 +16,9 @@ async function history(home: string, ...args: string[]) {
 describe('lastfm-tracker', () => {
   it('records plays scrobbled between polls with their own times, survives kill -9, skips radio', async () => {
     const now = Math.floor(Date.now() / 1000);
-    const fake = await startFakeLastfm({ scrobbles: [{ artist: 'Ana Costa', album: 'Summer', title: 'Rain', timestamp: now - 3000 }] });
-    cleanups.push(() => fake.close());
-    const home = makeHome({ lastfm: { apiKey: fake.apiKey, username: fake.user, apiUrl: fake.url, pollSeconds: 1 }, roon: { radioStations: ['RTS La Première'] } });
-    cleanups.push(() => removeHome(home));
-    const daemon = await startDaemon(home);
+    const fake = await bed.fake(startFakeLastfm({ scrobbles: [{ artist: 'Ana Costa', album: 'Summer', title: 'Rain', timestamp: now - 3000 }] }));
+    const home = bed.home({ lastfm: { apiKey: fake.apiKey, username: fake.user, apiUrl: fake.url, pollSeconds: 1 }, roon: { radioStations: ['RTS La Première'] } });
+    const daemon = await bed.daemon(home);
     expect((await runCli(home, ['service', 'start', 'lastfm-tracker'])).code).toBe(0);
     await eventually(async () => (await history(home)).total === 1);
 
@@ -55,8 +50,7 @@ describe('lastfm-tracker', () => {
     // Killed without warning; plays made while it is down are caught up after the restart.
     await daemon.kill();
     fake.addScrobble({ artist: 'Ana Costa', album: 'Summer', title: 'Rain', timestamp: now - 50 });
-    const again = await startDaemon(home);
-    cleanups.push(() => again.stop());
+    await bed.daemon(home);
     await eventually(async () => (await history(home)).total === 5);
     await new Promise((resolve) => setTimeout(resolve, 1500)); // more polls re-read the window: still 5
     expect((await history(home)).total).toBe(5);
@@ -73,12 +67,9 @@ describe('journal commands', () => {
       { artist: 'Björn Berg', album: '', title: 'Été', timestamp: day + 14 * 3600 + 300 },
       { artist: 'Björn Berg', album: 'Night', title: 'Gold', timestamp: day - 86_400 },
     ];
-    const fake = await startFakeLastfm({ scrobbles });
-    cleanups.push(() => fake.close());
-    const home = makeHome({ lastfm: { apiKey: fake.apiKey, username: fake.user, apiUrl: fake.url }, timezone: 'Europe/Zurich' });
-    cleanups.push(() => removeHome(home));
-    const daemon = await startDaemon(home);
-    cleanups.push(() => daemon.stop());
+    const fake = await bed.fake(startFakeLastfm({ scrobbles }));
+    const home = bed.home({ lastfm: { apiKey: fake.apiKey, username: fake.user, apiUrl: fake.url }, timezone: 'Europe/Zurich' });
+    await bed.daemon(home);
     expect((await runCli(home, ['import', 'lastfm'])).code).toBe(0);
 
     const all = await history(home, '--limit', '2');

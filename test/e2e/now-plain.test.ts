@@ -5,23 +5,18 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeRoonCore, type FakeRoonCore } from '../fakes/roon-core/index.js';
-import { AIME_BIN, eventually, makeHome, removeHome, runCli, startDaemon, testEnv, useTestHomes, type RunningDaemon } from '../support/daemon.js';
+import { AIME_BIN, eventually, runCli, testEnv, useTestHomes } from '../support/daemon.js';
+
+const bed = useTestHomes(afterAll);
 
 let core: FakeRoonCore;
-let daemon: RunningDaemon;
 let home: string;
 
 beforeAll(async () => {
-  core = await startFakeRoonCore({ pingIntervalMs: 0 });
-  home = makeHome({ roon: { host: core.host, port: core.port } });
-  daemon = await startDaemon(home, { AIME_ROON_RETRY_FIRST_MS: '50', AIME_ROON_RETRY_MAX_MS: '300' });
+  core = await bed.fake(startFakeRoonCore({ pingIntervalMs: 0 }));
+  home = bed.home({ roon: { host: core.host, port: core.port } });
+  await bed.daemon(home, { AIME_ROON_RETRY_FIRST_MS: '50', AIME_ROON_RETRY_MAX_MS: '300' });
   expect((await runCli(home, ['roon', 'pair', '--timeout', '10'])).code).toBe(0);
-});
-
-afterAll(async () => {
-  await daemon?.stop();
-  await core?.stop();
-  removeHome(home);
 });
 
 function watch(args: string[], dir = home): { child: ChildProcessWithoutNullStreams; lines: string[] } {

@@ -6,23 +6,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DaemonClient } from '../../src/cli/client.js';
 import { NowApp } from '../../src/cli/views/now-app.js';
 import { startFakeRoonCore, type FakeRoonCore } from '../fakes/roon-core/index.js';
-import { eventually, makeHome, removeHome, runCli, startDaemon, type RunningDaemon } from '../support/daemon.js';
+import { eventually, runCli, useTestHomes } from '../support/daemon.js';
+
+const bed = useTestHomes(afterAll);
 
 let core: FakeRoonCore;
-let daemon: RunningDaemon;
 let home: string;
 
 beforeAll(async () => {
-  core = await startFakeRoonCore({ pingIntervalMs: 0 });
-  home = makeHome({ roon: { host: core.host, port: core.port, defaultZone: 'Living Room' } });
-  daemon = await startDaemon(home);
+  core = await bed.fake(startFakeRoonCore({ pingIntervalMs: 0 }));
+  home = bed.home({ roon: { host: core.host, port: core.port, defaultZone: 'Living Room' } });
+  await bed.daemon(home);
   expect((await runCli(home, ['roon', 'pair', '--timeout', '10'])).code).toBe(0);
-});
-
-afterAll(async () => {
-  await daemon?.stop();
-  await core?.stop();
-  removeHome(home);
 });
 
 describe('aime now (Ink) on the live daemon', () => {

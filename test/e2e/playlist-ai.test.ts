@@ -5,29 +5,24 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeAi, type FakeAi } from '../fakes/ai/index.js';
 import { CraftedHistory, at } from '../support/playlist-history.js';
-import { makeHome, removeHome, runCli, startDaemon, type RunningDaemon } from '../support/daemon.js';
+import { runCli, useTestHomes } from '../support/daemon.js';
+
+const bed = useTestHomes(afterAll);
 
 let ai: FakeAi;
 let home: string;
-let daemon: RunningDaemon;
 const ids: Record<string, number> = {};
 
 beforeAll(async () => {
-  ai = await startFakeAi();
-  home = makeHome({ timezone: 'UTC', ai: { baseUrl: ai.baseUrl, apiKey: ai.apiKey, model: 'mistral3', language: 'en' } });
+  ai = await bed.fake(startFakeAi());
+  home = bed.home({ timezone: 'UTC', ai: { baseUrl: ai.baseUrl, apiKey: ai.apiKey, model: 'mistral3', language: 'en' } });
   const history = await CraftedHistory.open(join(home, 'aime.db'));
   ids.joga = history.track({ artist: 'Björk', album: 'Homogenic', title: 'Jóga' });
   ids.cecilia = history.track({ artist: 'Simon & Garfunkel', album: 'Bridge over Troubled Water', title: 'Cecilia' });
   ids.rehab = history.track({ artist: 'Amy Winehouse', album: 'Back to Black', title: 'Rehab' });
   history.session(at('2026-07-01T20:00:00Z'), [ids.joga, ids.cecilia, ids.rehab, ids.joga]);
   await history.close();
-  daemon = await startDaemon(home);
-});
-
-afterAll(async () => {
-  await daemon?.stop();
-  await ai?.close();
-  removeHome(home);
+  await bed.daemon(home);
 });
 
 /** The ids the prompt offered, from its "id: artist - title (album)" lines. */

@@ -5,14 +5,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CraftedHistory, at } from '../support/playlist-history.js';
-import { makeHome, removeHome, runCli, startDaemon, type RunningDaemon } from '../support/daemon.js';
+import { runCli, useTestHomes } from '../support/daemon.js';
+
+const bed = useTestHomes(afterAll);
 
 let home: string;
-let daemon: RunningDaemon;
 const ids: Record<string, number> = {};
 
 beforeAll(async () => {
-  home = makeHome({ timezone: 'UTC' });
+  home = bed.home({ timezone: 'UTC' });
   const history = await CraftedHistory.open(join(home, 'aime.db'));
   ids.cecilia = history.track({ artist: 'Simon & Garfunkel', album: 'Bridge over Troubled Water', title: 'Cecilia', durationSeconds: 175 });
   ids.bridge = history.track({ artist: 'Simon & Garfunkel', album: 'Bridge over Troubled Water', title: 'Bridge over Troubled Water', durationSeconds: 292 });
@@ -22,12 +23,7 @@ beforeAll(async () => {
   clock = history.session(clock, [ids.cecilia, ids.quoted, ids.bridge, ids.cecilia, ids.joga]) + 7200;
   history.session(clock, [ids.joga, ids.bridge]);
   await history.close();
-  daemon = await startDaemon(home);
-});
-
-afterAll(async () => {
-  await daemon?.stop();
-  removeHome(home);
+  await bed.daemon(home);
 });
 
 async function aime(...args: string[]) {

@@ -4,15 +4,16 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeRoonCore, type FakeRoonCore } from '../fakes/roon-core/index.js';
 import { CraftedHistory, at } from '../support/playlist-history.js';
-import { makeHome, removeHome, runCli, startDaemon, type RunningDaemon } from '../support/daemon.js';
+import { runCli, useTestHomes } from '../support/daemon.js';
+
+const bed = useTestHomes(afterAll);
 
 let core: FakeRoonCore;
 let home: string;
-let daemon: RunningDaemon;
 
 beforeAll(async () => {
-  core = await startFakeRoonCore({ pingIntervalMs: 0 });
-  home = makeHome({ timezone: 'UTC', roon: { host: core.host, port: core.port } });
+  core = await bed.fake(startFakeRoonCore({ pingIntervalMs: 0 }));
+  home = bed.home({ timezone: 'UTC', roon: { host: core.host, port: core.port } });
   const history = await CraftedHistory.open(join(home, 'aime.db'));
   const tracks = [
     history.track({ artist: 'The Beatles', album: 'Abbey Road', title: 'Something' }),
@@ -22,15 +23,9 @@ beforeAll(async () => {
   ];
   history.session(at('2026-07-01T20:00:00Z'), tracks);
   await history.close();
-  daemon = await startDaemon(home);
+  await bed.daemon(home);
   const paired = await runCli(home, ['roon', 'pair', '--timeout', '10']);
   expect(paired.code, paired.stderr).toBe(0);
-});
-
-afterAll(async () => {
-  await daemon?.stop();
-  await core?.stop();
-  removeHome(home);
 });
 
 describe('aime playlist play', () => {

@@ -3,11 +3,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeLastfm, type FakeLastfm } from '../fakes/lastfm/index.js';
 import { startFakeRoonCore, type FakeRoonCore } from '../fakes/roon-core/index.js';
-import { eventually, makeHome, removeHome, runCli, startDaemon, type RunningDaemon } from '../support/daemon.js';
+import { eventually, runCli, useTestHomes } from '../support/daemon.js';
+
+const bed = useTestHomes(afterAll);
 
 let core: FakeRoonCore;
 let lastfm: FakeLastfm;
-let daemon: RunningDaemon;
 let home: string;
 
 interface History {
@@ -18,22 +19,15 @@ interface History {
 const history = async (): Promise<History> => JSON.parse((await runCli(home, ['history', '--json'])).stdout) as History;
 
 beforeAll(async () => {
-  core = await startFakeRoonCore({ pingIntervalMs: 0, seekEverySecond: true });
-  lastfm = await startFakeLastfm();
-  home = makeHome({
+  core = await bed.fake(startFakeRoonCore({ pingIntervalMs: 0, seekEverySecond: true }));
+  lastfm = await bed.fake(startFakeLastfm());
+  home = bed.home({
     roon: { host: core.host, port: core.port },
     lastfm: { apiKey: lastfm.apiKey, username: lastfm.user, apiUrl: lastfm.url, pollSeconds: 1 },
   });
-  daemon = await startDaemon(home);
+  await bed.daemon(home);
   for (const service of ['roon-tracker', 'lastfm-tracker']) expect((await runCli(home, ['service', 'start', service])).code).toBe(0);
   await eventually(async () => JSON.parse((await runCli(home, ['roon', 'status', '--json'])).stdout).connected === true);
-});
-
-afterAll(async () => {
-  await daemon?.stop();
-  await core?.stop();
-  await lastfm?.close();
-  removeHome(home);
 });
 
 describe('a Roon play and its Last.fm scrobble', () => {

@@ -6,24 +6,19 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DaemonClient } from '../../src/cli/client.js';
 import { startFakeRoonCore, type FakeRoonCore, type Zone } from '../fakes/roon-core/index.js';
-import { eventually, makeHome, removeHome, runCli, startDaemon, type RunningDaemon } from '../support/daemon.js';
+import { eventually, runCli, useTestHomes } from '../support/daemon.js';
+
+const bed = useTestHomes(afterAll);
 
 let core: FakeRoonCore;
-let daemon: RunningDaemon;
 let home: string;
 
 beforeAll(async () => {
-  core = await startFakeRoonCore({ pingIntervalMs: 0 });
-  home = makeHome({ roon: { host: core.host, port: core.port, defaultZone: 'living room' } });
-  daemon = await startDaemon(home);
+  core = await bed.fake(startFakeRoonCore({ pingIntervalMs: 0 }));
+  home = bed.home({ roon: { host: core.host, port: core.port, defaultZone: 'living room' } });
+  await bed.daemon(home);
   const paired = await runCli(home, ['roon', 'pair', '--timeout', '10']);
   expect(paired.code).toBe(0);
-});
-
-afterAll(async () => {
-  await daemon?.stop();
-  await core?.stop();
-  removeHome(home);
 });
 
 const zone = (id: string): Zone => {

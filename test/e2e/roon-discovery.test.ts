@@ -1,23 +1,13 @@
 // Without roon.host the daemon finds the Core by SOOD discovery: it queries, retries while
-// nothing answers, and connects to the http_port of the Core that replies.
+// nothing answers, and connects to the http_port of the Core that replies. It searches only
+// once asked for Roon: a daemon without roon.host and without any Roon command stays quiet.
 import { createSocket, type Socket } from 'node:dgram';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeRoonCore, type FakeRoonCore } from '../fakes/roon-core/index.js';
-import { eventually, makeHome, removeHome, runCli, startDaemon, type RunningDaemon } from '../support/daemon.js';
+import { eventually, runCli, useTestHomes } from '../support/daemon.js';
 
 const ROON_SERVICE_ID = '00720724-5143-4a9b-abac-0e50cba674bb';
-let core: FakeRoonCore | undefined;
-let daemon: RunningDaemon | undefined;
-let home: string | undefined;
-let responder: Socket | undefined;
-
-afterEach(async () => {
-  await daemon?.stop();
-  await core?.stop();
-  responder?.close();
-  if (home) removeHome(home);
-  daemon = core = home = responder = undefined;
-});
+const bed = useTestHomes(afterEach);
 
 /** SOOD by hand: "SOOD", 2, type, then (1-byte key length, key, 2-byte value length, value)*. */
 function sood(type: string, props: Record<string, string>): Buffer {
@@ -44,10 +34,9 @@ function queryProps(message: Buffer): Record<string, string> {
 
 describe('Roon discovery', () => {
   it('finds the Core that answers the SOOD query, after retrying while none does', async () => {
-    core = await startFakeRoonCore({ pingIntervalMs: 0 });
-    const fake = core;
-    const socket = createSocket('udp4');
-    responder = socket;
+    const fake: FakeRoonCore = await bed.fake(startFakeRoonCore({ pingIntervalMs: 0 }));
+    const socket: Socket = createSocket('udp4');
+    await bed.fake({ close: () => void socket.close() });
     const queries: Record<string, string>[] = [];
     socket.on('message', (message, from) => {
       const props = queryProps(message);
@@ -57,8 +46,13 @@ describe('Roon discovery', () => {
       socket.send(sood('R', { service_id: ROON_SERVICE_ID, unique_id: fake.coreId, name: 'Fake Core', display_version: '2.70', http_port: String(fake.port), _tid: props['_tid'] ?? '' }), from.port, from.address);
     });
     await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', () => resolve()));
-    home = makeHome();
-    daemon = await startDaemon(home, { AIME_ROON_DISCOVERY_TARGET: `127.0.0.1:${socket.address().port}`, AIME_ROON_RETRY_FIRST_MS: '50', AIME_ROON_RETRY_MAX_MS: '200' });
+    const home = bed.home();
+    await bed.daemon(home, { AIME_ROON_DISCOVERY_TARGET: `127.0.0.1:${socket.address().port}`, AIME_ROON_RETRY_FIRST_MS: '50', AIME_ROON_RETRY_MAX_MS: '200' });
+
+    // Not asked for Roon yet: the link is not started and nothing is sent on the network.
+    const idle = JSON.parse((await runCli(home, ['status', '--json'])).stdout);
+    expect(idle.services.roon).toMatchObject({ active: false, state: 'stopped' });
+    expect(queries).toEqual([]);
 
     const paired = await runCli(home, ['roon', 'pair', '--timeout', '15']);
     expect(paired.code).toBe(0);

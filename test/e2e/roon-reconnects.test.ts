@@ -4,18 +4,9 @@
 // cap, without a restart.
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeRoonCore, type FakeRoonCore } from '../fakes/roon-core/index.js';
-import { eventually, makeHome, removeHome, runCli, startDaemon, type RunningDaemon } from '../support/daemon.js';
+import { eventually, runCli, useTestHomes } from '../support/daemon.js';
 
-let core: FakeRoonCore | undefined;
-let daemon: RunningDaemon | undefined;
-let home: string | undefined;
-
-afterEach(async () => {
-  await daemon?.stop();
-  await core?.stop();
-  if (home) removeHome(home);
-  daemon = core = home = undefined;
-});
+const bed = useTestHomes(afterEach);
 
 async function roonStatus(dir: string): Promise<{ state: string; connected: boolean; zones: number }> {
   return JSON.parse((await runCli(dir, ['roon', 'status', '--json'])).stdout);
@@ -28,28 +19,27 @@ async function zoneStates(dir: string): Promise<Record<string, string>> {
 
 describe('Roon reconnection', () => {
   it('reconnects and resubscribes by itself after the Core drops the connection', async () => {
-    core = await startFakeRoonCore({ pingIntervalMs: 0 });
-    const fake = core;
-    home = makeHome({ roon: { host: fake.host, port: fake.port } });
-    daemon = await startDaemon(home, { AIME_ROON_RETRY_FIRST_MS: '50', AIME_ROON_RETRY_MAX_MS: '500' });
+    const fake: FakeRoonCore = await bed.fake(startFakeRoonCore({ pingIntervalMs: 0 }));
+    const home = bed.home({ roon: { host: fake.host, port: fake.port } });
+    await bed.daemon(home, { AIME_ROON_RETRY_FIRST_MS: '50', AIME_ROON_RETRY_MAX_MS: '500' });
     expect((await runCli(home, ['roon', 'pair', '--timeout', '10'])).code).toBe(0);
     const subscriptions = () => fake.requests.filter((r) => r.name === 'subscribe_zones').length;
     expect(subscriptions()).toBe(1);
 
     const outage = fake.refuseConnectionsFor(1500);
-    await eventually(async () => !(await roonStatus(home ?? '')).connected);
+    await eventually(async () => !(await roonStatus(home)).connected);
     expect((await zoneStates(home))['1601living']).toBe('paused');
     await outage;
 
-    await eventually(async () => (await roonStatus(home ?? '')).connected, 10_000);
+    await eventually(async () => (await roonStatus(home)).connected, 10_000);
     await eventually(() => subscriptions() === 2);
     fake.play('1601living');
-    await eventually(async () => (await zoneStates(home ?? ''))['1601living'] === 'playing');
+    await eventually(async () => (await zoneStates(home))['1601living'] === 'playing');
 
     fake.dropConnections();
     await eventually(() => subscriptions() === 3, 10_000);
     fake.pause('1601living');
-    await eventually(async () => (await zoneStates(home ?? ''))['1601living'] === 'paused');
+    await eventually(async () => (await zoneStates(home))['1601living'] === 'paused');
     expect(fake.connections.filter((c) => c.registered)).toHaveLength(1);
   });
 
@@ -57,18 +47,17 @@ describe('Roon reconnection', () => {
   // refusal runs the back-off up to its cap and holds it there for many attempts, as a long
   // outage does with the real 1 s / 30 s timings (this test used to wait out 60 s).
   it('recovers after a long refusal, its back-off held at the cap', async () => {
-    core = await startFakeRoonCore({ pingIntervalMs: 0 });
-    const fake = core;
-    home = makeHome({ roon: { host: fake.host, port: fake.port } });
-    daemon = await startDaemon(home, { AIME_ROON_RETRY_FIRST_MS: '50', AIME_ROON_RETRY_MAX_MS: '400' });
+    const fake: FakeRoonCore = await bed.fake(startFakeRoonCore({ pingIntervalMs: 0 }));
+    const home = bed.home({ roon: { host: fake.host, port: fake.port } });
+    const daemon = await bed.daemon(home, { AIME_ROON_RETRY_FIRST_MS: '50', AIME_ROON_RETRY_MAX_MS: '400' });
     expect((await runCli(home, ['roon', 'pair', '--timeout', '10'])).code).toBe(0);
     const attempts = () => fake.requests.filter((r) => r.name === 'info').length;
 
     const outage = fake.refuseConnectionsFor(5000);
-    await eventually(async () => (await roonStatus(home ?? '')).state === 'reconnecting');
+    await eventually(async () => (await roonStatus(home)).state === 'reconnecting');
     await outage;
     const back = Date.now();
-    await eventually(async () => (await roonStatus(home ?? '')).connected, 10_000, 100);
+    await eventually(async () => (await roonStatus(home)).connected, 10_000, 100);
     // Back within the 400 ms cap (plus CLI round trips on a busy machine), not after a doubled wait.
     expect(Date.now() - back).toBeLessThan(6000);
     expect(attempts()).toBe(2);

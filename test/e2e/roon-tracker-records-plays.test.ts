@@ -6,7 +6,9 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeRoonCore, type FakeRoonCore } from '../fakes/roon-core/index.js';
-import { eventually, makeHome, removeHome, runCli, startDaemon, type RunningDaemon } from '../support/daemon.js';
+import { eventually, runCli, type RunningDaemon, useTestHomes } from '../support/daemon.js';
+
+const bed = useTestHomes(afterAll);
 
 let core: FakeRoonCore;
 let daemon: RunningDaemon;
@@ -32,18 +34,12 @@ function listens(): ListenRow[] {
 }
 
 beforeAll(async () => {
-  core = await startFakeRoonCore({ pingIntervalMs: 0, seekEverySecond: true });
-  home = makeHome({ roon: { host: core.host, port: core.port, radioStations: ['FIP'] } });
-  daemon = await startDaemon(home);
+  core = await bed.fake(startFakeRoonCore({ pingIntervalMs: 0, seekEverySecond: true }));
+  home = bed.home({ roon: { host: core.host, port: core.port, radioStations: ['FIP'] } });
+  daemon = await bed.daemon(home);
   const started = await runCli(home, ['service', 'start', 'roon-tracker', '--json']);
   expect(started.code).toBe(0);
   await eventually(async () => JSON.parse((await runCli(home, ['roon', 'status', '--json'])).stdout).connected === true);
-});
-
-afterAll(async () => {
-  await daemon?.stop();
-  await core?.stop();
-  removeHome(home);
 });
 
 describe('roon-tracker', () => {
@@ -97,7 +93,7 @@ describe('roon-tracker', () => {
 
   it('is restored after a daemon restart, and records nothing once stopped', async () => {
     await daemon.stop();
-    daemon = await startDaemon(home);
+    daemon = await bed.daemon(home);
     await eventually(async () => JSON.parse((await runCli(home, ['status', '--json'])).stdout).services['roon-tracker']?.running === true);
     await eventually(async () => JSON.parse((await runCli(home, ['roon', 'status', '--json'])).stdout).connected === true);
     core.setQueue('1601kitchen', core.albumTracks('Simon & Garfunkel', 'Bridge over Troubled Water'), { state: 'playing' });

@@ -6,22 +6,15 @@ import { afterEach, expect, it } from 'vitest';
 import { openDatabase, runMigrations } from '../../src/db/data-source.js';
 import type { JobDto, JobRunDto } from '../../src/rpc/methods/jobs.js';
 import { seedCollection } from '../support/collection-seed.js';
-import { eventually, makeHome, removeHome, runCli, startDaemon, type RunningDaemon } from '../support/daemon.js';
+import { eventually, runCli, useTestHomes } from '../support/daemon.js';
 
 const OTHERS_OFF = Object.fromEntries(
   ['enrich', 'discogs-sync', 'album-haiku', 'markdown-export', 'json-export', 'weekly-haiku', 'monthly-report', 'ai-descriptions'].map((name) => [name, { enabled: false }]),
 );
-const homes: string[] = [];
-const daemons: RunningDaemon[] = [];
-
-afterEach(async () => {
-  await Promise.all(daemons.splice(0).map((daemon) => daemon.stop()));
-  for (const home of homes.splice(0)) removeHome(home);
-});
+const bed = useTestHomes(afterEach);
 
 async function homeWith(jobs: Record<string, unknown>, prepare?: (sqlite: import('better-sqlite3').Database) => void, config: Record<string, unknown> = {}): Promise<string> {
-  const home = makeHome({ timezone: 'Europe/Zurich', scheduler: { jobs: { ...OTHERS_OFF, ...jobs } }, ...config });
-  homes.push(home);
+  const home = bed.home({ timezone: 'Europe/Zurich', scheduler: { jobs: { ...OTHERS_OFF, ...jobs } }, ...config });
   const db = await openDatabase({ path: join(home, 'aime.db') });
   await runMigrations(db);
   seedCollection(db, 6, { listens: 10 });
@@ -37,12 +30,6 @@ async function history(home: string, job: string): Promise<JobRunDto[]> {
   return runs;
 }
 
-async function start(home: string): Promise<RunningDaemon> {
-  const daemon = await startDaemon(home);
-  daemons.push(daemon);
-  return daemon;
-}
-
 it('fires a job on its cron, never two runs of it at once, goes on when another job fails, and keeps going after a restart', async () => {
   // Every second, while one run takes about as long: Bree must skip the ticks that find it busy.
   // The weekly haiku fires as often, against an AI server that is not there.
@@ -51,7 +38,7 @@ it('fires a job on its cron, never two runs of it at once, goes on when another 
     undefined,
     { ai: { baseUrl: 'http://127.0.0.1:9/v1', apiKey: 'unreachable', timeoutSeconds: 2 }, http: { retries: 0 } },
   );
-  const daemon = await start(home);
+  const daemon = await bed.daemon(home);
   expect((await runCli(home, ['service', 'start', 'scheduler'])).code).toBe(0);
   const list = JSON.parse((await runCli(home, ['--json', 'jobs', 'list'])).stdout) as { jobs: JobDto[]; schedulerRunning: boolean };
   expect(list.schedulerRunning).toBe(true);
@@ -73,7 +60,7 @@ it('fires a job on its cron, never two runs of it at once, goes on when another 
 
   const before = await history(home, 'markdown-export');
   await daemon.stop();
-  const restarted = await start(home);
+  const restarted = await bed.daemon(home);
   expect(restarted.log()).toContain('daemon ready');
   const services = JSON.parse((await runCli(home, ['--json', 'service', 'list'])).stdout) as { services: { name: string; active: boolean; running: boolean }[] };
   expect(services.services.find((service) => service.name === 'scheduler')).toMatchObject({ active: true, running: true });
@@ -100,7 +87,7 @@ it('runs once, at start, a job whose scheduled time passed while the daemon was 
     sqlite.prepare(`INSERT INTO sync_state (key, value, updated_at) VALUES ('scheduler.since', ?, 0)`).run(JSON.stringify(threeDaysAgo));
     sqlite.prepare(`INSERT INTO service_states (service_name, is_active, last_updated) VALUES ('scheduler', 1, 0)`).run();
   });
-  await start(home);
+  const first = await bed.daemon(home);
   const runs = await eventually(async () => {
     const found = await history(home, 'markdown-export');
     return found.some((run) => run.status === 'ok') && found;
@@ -110,15 +97,15 @@ it('runs once, at start, a job whose scheduled time passed while the daemon was 
   expect(await history(home, 'json-export')).toEqual([]);
 
   // Caught up: the next start has nothing to catch up.
-  await daemons.pop()!.stop();
-  await start(home);
+  await first.stop();
+  await bed.daemon(home);
   await new Promise((resolve) => setTimeout(resolve, 1500));
   expect(await history(home, 'markdown-export')).toHaveLength(1);
 }, 60_000);
 
 it('re-arms the jobs when the schedule changes through aime config set', async () => {
   const home = await homeWith({});
-  await start(home);
+  await bed.daemon(home);
   expect((await runCli(home, ['service', 'start', 'scheduler'])).code).toBe(0);
   const jobs = JSON.stringify({ ...OTHERS_OFF, 'json-export': { cron: '* * * * * *' } });
   const set = await runCli(home, ['config', 'set', 'scheduler.jobs', jobs]);

@@ -1,17 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeHome, removeHome, startDaemon, type RunningDaemon } from '../support/daemon.js';
+import { type RunningDaemon, useTestHomes } from '../support/daemon.js';
 import { rawClient } from '../support/socket-client.js';
+
+const bed = useTestHomes(afterAll);
 
 let home: string;
 let daemon: RunningDaemon;
 
 beforeAll(async () => {
-  home = makeHome();
-  daemon = await startDaemon(home);
-});
-afterAll(async () => {
-  await daemon.stop();
-  removeHome(home);
+  home = bed.home();
+  daemon = await bed.daemon(home);
 });
 
 function client() {

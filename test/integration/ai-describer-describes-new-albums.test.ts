@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { AimeConfig } from '../../src/config/config.js';
-import { AlbumDescriber } from '../../src/core/ai/describer.js';
+import { AlbumDescriber } from '../../src/daemon/services/album-describer.js';
 import { systemClock } from '../../src/core/ports.js';
 import { buildAi, type AiParts } from '../../src/wiring/ai.js';
 import { openDatabase, type Database } from '../../src/db/data-source.js';

@@ -6,7 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigFile } from '../../src/config/config.js';
-import { createCollection } from '../../src/daemon/collection.js';
+import { systemClock } from '../../src/core/ports.js';
+import { collectionHandlers } from '../../src/daemon/handlers/collection.js';
+import { SqliteCollection } from '../../src/db/repositories/collection.js';
+import { SqliteSyncState } from '../../src/db/repositories/sync-state.js';
+import { CatalogueClients } from '../../src/wiring/catalogues.js';
 import { toRpcError } from '../../src/daemon/rpc-errors.js';
 import { openDatabase, runMigrations, type Database } from '../../src/db/data-source.js';
 import { storageFailure } from '../../src/db/storage-errors.js';
@@ -31,8 +35,14 @@ afterEach(async () => {
 async function addAlbumHandler() {
   const config = await ConfigFile.open({ home: dir, env: {} });
   const http = new HttpClient({ userAgent: 'aime/test', log: silentLogger(), timeoutMs: 1000, retries: 0, retryBaseMs: 1 });
-  const collection = createCollection({ config, db, http, log: silentLogger() });
-  return collection.handlers(collection.albumEvents)['collection.add'];
+  const handlers = collectionHandlers({
+    collection: new SqliteCollection(db),
+    syncState: new SqliteSyncState(db),
+    events: { albumsCreated: () => undefined },
+    clients: new CatalogueClients(() => config.values(), http),
+    clock: systemClock,
+  });
+  return handlers['collection.add'];
 }
 
 function request(requestId: number) {

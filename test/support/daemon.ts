@@ -145,27 +145,45 @@ export async function eventually<T>(check: () => Promise<T | undefined | false> 
   }
 }
 
+/** A local fake server (test/fakes/*): closed with close() or stop(). */
+export type FakeServer = { close(): Promise<unknown> | void } | { stop(): Promise<unknown> | void };
+
 /**
- * Temporary homes and daemons that are cleaned up after each test (kill -9, then rm -rf).
- * Call once at the top of a test file: `const env = useTestHomes(afterEach);`
+ * The one way an end-to-end test sets up: temporary homes, the fakes a daemon talks to, and
+ * daemons, all cleaned up by the hook given (afterEach, or afterAll for a daemon shared by a
+ * file): daemons killed first (kill -9), then fakes closed, then homes removed.
+ *
+ *   const bed = useTestHomes(afterAll);
+ *   const core = await bed.fake(startFakeRoonCore());
+ *   const daemon = await bed.daemon(bed.home({ roon: { host: core.host, port: core.port } }));
  */
-export function useTestHomes(afterEachHook: (fn: () => Promise<void>) => void) {
+export function useTestHomes(cleanupHook: (fn: () => Promise<void>) => void) {
   const homes: string[] = [];
   const daemons: RunningDaemon[] = [];
-  afterEachHook(async () => {
+  const fakes: FakeServer[] = [];
+  cleanupHook(async () => {
     for (const daemon of daemons.splice(0)) await daemon.kill();
+    for (const fake of fakes.splice(0).reverse()) await ('close' in fake ? fake.close() : fake.stop());
     for (const home of homes.splice(0)) removeHome(home);
   });
   return {
+    /** A temporary AIME_HOME with this config.json. */
     home(config?: Record<string, unknown>): string {
       const dir = makeHome(config);
       homes.push(dir);
       return dir;
     },
+    /** The real daemon on `home`, started and waited for (again after a stop() to restart it). */
     async daemon(home: string, env: Record<string, string> = {}): Promise<RunningDaemon> {
       const started = await startDaemon(home, env);
       daemons.push(started);
       return started;
+    },
+    /** A fake server, closed at cleanup after the daemons that use it. */
+    async fake<F extends FakeServer>(starting: Promise<F> | F): Promise<F> {
+      const fake = await starting;
+      fakes.push(fake);
+      return fake;
     },
   };
 }

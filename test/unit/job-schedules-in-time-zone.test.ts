@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { AimeConfig } from '../../src/config/config.js';
 import { missedRun } from '../../src/core/jobs/catch-up.js';
 import { JOBS } from '../../src/core/jobs/catalogue.js';
-import { cronSchedule } from '../../src/daemon/scheduler/cron.js';
-import { plannedJobs, unknownOverrides } from '../../src/daemon/scheduler/jobs.js';
+import { cronSchedule } from '../../src/daemon/services/scheduler/cron.js';
+import { plannedJobs, unknownOverrides } from '../../src/daemon/services/scheduler/jobs.js';
 
 const at = (iso: string) => Date.parse(iso);
 

@@ -27,7 +27,7 @@ describe('README configuration table', () => {
   });
 
   it('names no key AIME does not read', () => {
-    const known = new Set(CONFIG_KEYS.map((spec) => spec.key));
+    const known = new Set<string>(CONFIG_KEYS.map((spec) => spec.key));
     expect(listed.filter((key) => !known.has(key))).toEqual([]);
   });
 });

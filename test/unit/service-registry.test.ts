@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, runMigrations, type Database } from '../../src/db/data-source.js';
 import { SqliteServiceStates } from '../../src/db/repositories/service-states.js';
-import { ServiceRegistry, type Service } from '../../src/daemon/services.js';
+import { ServiceRegistry, type Service } from '../../src/daemon/services/registry.js';
 import { silentLogger } from '../../src/log.js';
 
 class Recorder implements Service {
@@ -89,7 +89,7 @@ describe('service registry', () => {
 
   it('runs essential background workers at every start; users cannot stop them', async () => {
     const worker = new Recorder('enrichment');
-    const made = registry(worker);
+    const made = registry();
     made.registerEssential(worker);
     await made.restore();
     expect(worker.events).toEqual(['start']);
@@ -99,11 +99,33 @@ describe('service registry', () => {
     expect(worker.events).toEqual(['start', 'aborted', 'stop']);
   });
 
+  it('starts a service nobody started or stopped when its default wish says so, but an explicit stop wins', async () => {
+    const roon = Object.assign(new Recorder('roon'), { runsByDefault: () => true });
+    const first = registry(roon);
+    await first.restore();
+    expect(first.status('roon')).toMatchObject({ active: true, running: true });
+    await first.stop('roon');
+    const again = Object.assign(new Recorder('roon'), { runsByDefault: () => true });
+    const second = registry(again);
+    await second.restore();
+    expect(again.events).toEqual([]);
+    expect(second.status('roon')).toMatchObject({ active: false, state: 'stopped' });
+  });
+
+  it('refuses two services with one name (a wiring mistake, found at start-up)', () => {
+    expect(() => registry(new Recorder('scheduler'), new Recorder('scheduler'))).toThrow(/two services are named "scheduler"/);
+  });
+
+  it('needs no missingConfiguration from a service that always can run', async () => {
+    const plain: Service = { name: 'plain', start: async () => undefined, stop: async () => undefined, report: () => ({ running: true }) };
+    const made = registry(plain);
+    expect(await made.start('plain')).toMatchObject({ state: 'running', running: true });
+  });
+
   it('stops everything in reverse order', async () => {
     const order: string[] = [];
     const make = (name: string): Service => ({
       name,
-      missingConfiguration: () => undefined,
       start: async () => undefined,
       stop: async () => void order.push(name),
       report: () => ({ running: true }),

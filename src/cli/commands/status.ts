@@ -6,17 +6,20 @@ import { formatDuration, formatNumber, type Output } from '../output.js';
 import type { CliRuntime } from '../runtime.js';
 import { inWords, localMoment } from '../moments.js';
 
+/** `aime status`; also run without commander for a plain `aime status` (src/cli/plain-status.ts). */
+export async function showStatus(cli: CliRuntime): Promise<void> {
+  const status = await cli.call('system.status', {});
+  cli.out.data(status);
+  printStatus(cli.out, status, status.timezone);
+}
+
 export function registerStatusCommands(program: Command): void {
   program
     .command('status')
     .description('show the daemon, the database and every service at a glance')
     .addHelpText('after', examples('aime status', 'aime status --json | jq .services'))
     .action(
-      action(async (cli) => {
-        const [status, timezone] = await Promise.all([cli.call('system.status', {}), configuredZone(cli)]);
-        cli.out.data({ ...status, timezone });
-        printStatus(cli.out, status, timezone);
-      }),
+      action(showStatus),
     );
 
   program

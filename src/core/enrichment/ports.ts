@@ -1,3 +1,4 @@
+import { UserError } from '../errors.js';
 import type { AlbumCandidate } from './match.js';
 
 /** Where enrichment looks, in the order it asks. */
@@ -59,4 +60,13 @@ export interface Catalogues {
 /** The providers that can run: Apple Music links need no catalogue, and owned copies bring their Discogs cover. */
 export function availableProviders(catalogues: Catalogues): EnrichmentProvider[] {
   return ENRICHMENT_PROVIDERS.filter((provider) => provider === 'apple-music' || provider === 'discogs' || catalogues[provider] !== undefined);
+}
+
+/** The providers to ask: those asked for (all that can run when none is named), each able to run now. */
+export function providersToAsk(catalogues: Catalogues, wanted?: readonly EnrichmentProvider[]): EnrichmentProvider[] {
+  const available = availableProviders(catalogues);
+  if (!wanted) return available;
+  const missing = wanted.filter((name) => !available.includes(name));
+  if (missing.length) throw new UserError(`${missing.join(', ')} cannot run: not configured (spotify needs spotify.clientId and spotify.clientSecret)`);
+  return [...wanted];
 }

@@ -66,7 +66,6 @@ export interface ImportDeps {
  */
 export async function importLastfmHistory(deps: ImportDeps, request: ImportRequest): Promise<ImportSummary> {
   const started = deps.clock.now();
-  if (request.limit !== undefined && request.limit < 1) throw new UserError('--limit must be at least 1');
   if (request.from !== undefined && request.to !== undefined && request.from >= request.to) throw new UserError('--from must be before --to');
   const profile = await deps.source.profile(deps.signal);
   const saved = await deps.state.get<Checkpoint>(IMPORT_CHECKPOINT_KEY);

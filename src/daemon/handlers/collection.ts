@@ -6,7 +6,7 @@ import type { CollectionRepository } from '../../core/collection/ports.js';
 import type { AlbumEvents, Clock, SyncStateRepository } from '../../core/ports.js';
 import type { AlbumDetailResult } from '../../rpc/methods/collection.js';
 import type { CatalogueClients } from '../../wiring/catalogues.js';
-import { asParams, invalid, optionalBool, optionalEnum, optionalInt, optionalString, optionalStringList, requiredString, type Params } from './params.js';
+import { bool, filledText, int, list, nullable, oneOf, optional, text } from './params.js';
 import { handlerTable } from './typed.js';
 
 export interface CollectionHandlerDeps {
@@ -17,16 +17,9 @@ export interface CollectionHandlerDeps {
   readonly clock: Clock;
 }
 
-function albumId(params: Params): number {
-  const id = optionalInt(params, 'id', { min: 1 });
-  if (id === undefined) throw invalid('id', 'an album id');
-  return id;
-}
-
-function nullableYear(params: Params): number | null | undefined {
-  if (params.year === null) return null;
-  return optionalInt(params, 'year', { min: 1000, max: 2999 });
-}
+/** An album id is positive; years are four digits. */
+const ALBUM_ID = int({ min: 1 });
+const YEAR = int({ min: 1000, max: 2999 });
 
 export function collectionHandlers(deps: CollectionHandlerDeps) {
   let importing = false;
@@ -37,84 +30,99 @@ export function collectionHandlers(deps: CollectionHandlerDeps) {
   };
 
   return handlerTable<'collection.list' | 'collection.show' | 'collection.add' | 'collection.edit' | 'collection.remove' | 'import.discogs'>({
-    'collection.list': async (raw) => {
-      const params = asParams(raw);
-      const page = optionalInt(params, 'page', { min: 1 }) ?? 1;
-      const pageSize = optionalInt(params, 'pageSize', { min: 1, max: 500 }) ?? 30;
-      const { items, total } = await deps.collection.list({
-        scope: optionalEnum(params, 'scope', ALBUM_SCOPES) ?? 'owned',
-        support: optionalEnum(params, 'support', SUPPORTS),
-        yearFrom: optionalInt(params, 'yearFrom'),
-        yearTo: optionalInt(params, 'yearTo'),
-        artist: optionalString(params, 'artist'),
-        genre: optionalString(params, 'genre'),
-        soundtrack: optionalBool(params, 'soundtrack'),
-        text: optionalString(params, 'text'),
-        sort: optionalEnum(params, 'sort', ALBUM_SORTS) ?? 'artist',
-        descending: optionalBool(params, 'descending') ?? false,
-        page,
-        pageSize,
-      });
-      return { items, total, page, pageSize };
+    'collection.list': {
+      params: {
+        scope: optional(oneOf(ALBUM_SCOPES)),
+        support: optional(oneOf(SUPPORTS)),
+        yearFrom: optional(int()),
+        yearTo: optional(int()),
+        artist: optional(text()),
+        genre: optional(text()),
+        soundtrack: optional(bool()),
+        text: optional(text()),
+        sort: optional(oneOf(ALBUM_SORTS)),
+        descending: optional(bool()),
+        page: optional(int({ min: 1 })),
+        pageSize: optional(int({ min: 1, max: 500 })),
+      },
+      run: async (params) => {
+        const page = params.page ?? 1;
+        const pageSize = params.pageSize ?? 30;
+        const { items, total } = await deps.collection.list({
+          ...params,
+          scope: params.scope ?? 'owned',
+          sort: params.sort ?? 'artist',
+          descending: params.descending ?? false,
+          page,
+          pageSize,
+        });
+        return { items, total, page, pageSize };
+      },
     },
-    'collection.show': async (raw) => show(albumId(asParams(raw))),
-    'collection.add': async (raw) => {
-      const params = asParams(raw);
-      const added = await deps.collection.add({
-        title: requiredString(params, 'title').trim(),
-        artist: requiredString(params, 'artist').trim(),
-        year: optionalInt(params, 'year', { min: 1000, max: 2999 }),
-        support: optionalEnum(params, 'support', SUPPORTS),
-        genres: optionalStringList(params, 'genres'),
-        soundtrack: optionalBool(params, 'soundtrack'),
-        discogsId: optionalInt(params, 'discogsId', { min: 1 }),
-        spotifyUrl: optionalString(params, 'spotifyUrl'),
-        notes: optionalString(params, 'notes'),
-      });
-      if (added.created) deps.events.albumsCreated([added.albumId]);
-      return { id: added.albumId, created: added.created, copyId: added.copyId };
+    'collection.show': { params: { id: ALBUM_ID }, run: async (params) => show(params.id) },
+    'collection.add': {
+      params: {
+        title: filledText(),
+        artist: filledText(),
+        year: optional(YEAR),
+        support: optional(oneOf(SUPPORTS)),
+        genres: optional(list(text())),
+        soundtrack: optional(bool()),
+        discogsId: optional(int({ min: 1 })),
+        spotifyUrl: optional(text()),
+        notes: optional(text()),
+      },
+      run: async (params) => {
+        const added = await deps.collection.add({ ...params, title: params.title.trim(), artist: params.artist.trim() });
+        if (added.created) deps.events.albumsCreated([added.albumId]);
+        return { id: added.albumId, created: added.created, copyId: added.copyId };
+      },
     },
-    'collection.edit': async (raw) => {
-      const params = asParams(raw);
-      const id = albumId(params);
-      const spotifyUrl = params.spotifyUrl === null ? null : optionalString(params, 'spotifyUrl');
-      await deps.collection.edit(id, {
-        title: optionalString(params, 'title')?.trim() || undefined,
-        artist: optionalString(params, 'artist')?.trim() || undefined,
-        year: nullableYear(params),
-        support: optionalEnum(params, 'support', SUPPORTS),
-        genres: optionalStringList(params, 'genres'),
-        soundtrack: optionalBool(params, 'soundtrack'),
-        spotifyUrl,
-      });
-      return show(id);
+    'collection.edit': {
+      params: {
+        id: ALBUM_ID,
+        title: optional(text()),
+        artist: optional(text()),
+        year: nullable(optional(YEAR)),
+        support: optional(oneOf(SUPPORTS)),
+        genres: optional(list(text())),
+        soundtrack: optional(bool()),
+        spotifyUrl: nullable(optional(text())),
+      },
+      run: async ({ id, ...changes }) => {
+        await deps.collection.edit(id, {
+          ...changes,
+          title: changes.title?.trim() || undefined,
+          artist: changes.artist?.trim() || undefined,
+        });
+        return show(id);
+      },
     },
-    'collection.remove': async (raw) => {
-      const params = asParams(raw);
-      const id = albumId(params);
-      const removed = await deps.collection.removeCopies(id, optionalInt(params, 'copyId', { min: 1 }));
-      return { id, removed };
+    'collection.remove': {
+      params: { id: ALBUM_ID, copyId: optional(int({ min: 1 })) },
+      run: async (params) => ({ id: params.id, removed: await deps.collection.removeCopies(params.id, params.copyId) }),
     },
-    'import.discogs': async (raw, context) => {
-      const params = asParams(raw);
-      const source = deps.clients.discogs();
-      if (!source) throw new UserError('Discogs is not configured: aime config set discogs.token <personal access token> (https://www.discogs.com/settings/developers)');
-      if (importing) throw new UserError('a Discogs import is already running');
-      importing = true;
-      try {
-        const summary = await importDiscogsCollection(
-          { source, collection: deps.collection, syncState: deps.syncState, events: deps.events, clock: deps.clock },
-          {
-            full: optionalBool(params, 'full') ?? false,
-            username: deps.clients.discogsUsername(),
-            signal: context.signal,
-            onProgress: (done, total) => context.notify('progress', { requestId: context.requestId, task: 'discogs', done, total }),
-          },
-        );
-        return summary;
-      } finally {
-        importing = false;
-      }
+    'import.discogs': {
+      params: { full: optional(bool()) },
+      run: async (params, context) => {
+        const source = deps.clients.discogs();
+        if (!source) throw new UserError('Discogs is not configured: aime config set discogs.token <personal access token> (https://www.discogs.com/settings/developers)');
+        if (importing) throw new UserError('a Discogs import is already running');
+        importing = true;
+        try {
+          return await importDiscogsCollection(
+            { source, collection: deps.collection, syncState: deps.syncState, events: deps.events, clock: deps.clock },
+            {
+              full: params.full ?? false,
+              username: deps.clients.discogsUsername(),
+              signal: context.signal,
+              onProgress: (done, total) => context.notify('progress', { requestId: context.requestId, task: 'discogs', done, total }),
+            },
+          );
+        } finally {
+          importing = false;
+        }
+      },
     },
   });
 }

@@ -1,7 +1,7 @@
 import type { ConfigFile } from '../../config/config.js';
 import type { LogSecrets } from '../../log.js';
-import { asParams, requiredString } from './params.js';
-import { handlerTable } from './typed.js';
+import { filledText, type Reader } from './params.js';
+import { handlerTable, NO_PARAMS } from './typed.js';
 
 export interface ConfigDeps {
   readonly config: ConfigFile;
@@ -11,24 +11,29 @@ export interface ConfigDeps {
   readonly changed: (key: string) => void;
 }
 
+/** The value as typed (text), or any other JSON value in its JSON form (the key's rules check it). */
+const typedValue: Reader<string> = (value) => (typeof value === 'string' ? value : JSON.stringify(value));
+
 export function configHandlers(deps: ConfigDeps) {
   return handlerTable<'config.list' | 'config.get' | 'config.set' | 'config.unset'>({
-    'config.list': async () => ({ file: deps.config.paths.configFile, entries: deps.config.list() }),
-    'config.get': async (raw) => deps.config.get(requiredString(asParams(raw), 'key')),
-    'config.set': async (raw) => {
-      const params = asParams(raw);
-      const key = requiredString(params, 'key');
-      const value = params.value;
-      const entry = await deps.config.set(key, typeof value === 'string' ? value : JSON.stringify(value));
-      if (entry.secret) deps.secrets?.add(deps.config.secretValues());
-      deps.changed(key);
-      return entry;
+    'config.list': { params: NO_PARAMS, run: async () => ({ file: deps.config.paths.configFile, entries: deps.config.list() }) },
+    'config.get': { params: { key: filledText() }, run: async ({ key }) => deps.config.get(key) },
+    'config.set': {
+      params: { key: filledText(), value: typedValue },
+      run: async ({ key, value }) => {
+        const entry = await deps.config.set(key, value);
+        if (entry.secret) deps.secrets?.add(deps.config.secretValues());
+        deps.changed(key);
+        return entry;
+      },
     },
-    'config.unset': async (raw) => {
-      const key = requiredString(asParams(raw), 'key');
-      const entry = await deps.config.unset(key);
-      deps.changed(key);
-      return entry;
+    'config.unset': {
+      params: { key: filledText() },
+      run: async ({ key }) => {
+        const entry = await deps.config.unset(key);
+        deps.changed(key);
+        return entry;
+      },
     },
   });
 }

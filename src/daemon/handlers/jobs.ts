@@ -1,33 +1,46 @@
-import { isJobName, JOB_NAMES, type JobRun, type JobRunRepository } from '../../core/jobs/catalogue.js';
+import { JOB_NAMES, type JobRun, type JobRunRepository } from '../../core/jobs/catalogue.js';
 import { jobRunsPage } from '../../core/jobs/history.js';
-import type { JobRunDto } from '../../rpc/methods/jobs.js';
-import type { SchedulerService } from '../scheduler/service.js';
-import { asParams, invalid, optionalInt, optionalString, requiredString } from './params.js';
-import { handlerTable } from './typed.js';
+import type { JobDto, JobRunDto } from '../../rpc/methods/jobs.js';
+import { filledText, int, oneOf, optional } from './params.js';
+import { handlerTable, NO_PARAMS } from './typed.js';
 
-export function jobsHandlers(deps: { scheduler: SchedulerService; runs: JobRunRepository }) {
+/** A job as the scheduler lists it (times in ms). */
+export type ScheduledJob = Omit<JobDto, 'nextRunAt' | 'lastRun'> & { readonly nextRunAt: number | null; readonly lastRun: JobRun | null };
+
+/** What the jobs handlers ask of the scheduler service. */
+export interface JobScheduler {
+  list(): Promise<ScheduledJob[]>;
+  runNow(name: string): Promise<JobRun>;
+  /** The zone schedules are read in. */
+  timezone(): string;
+  report(): { readonly running: boolean };
+}
+
+export function jobsHandlers(deps: { scheduler: JobScheduler; runs: JobRunRepository }) {
   return handlerTable<'jobs.list' | 'jobs.run' | 'jobs.history'>({
-    'jobs.list': async () => {
-      const jobs = await deps.scheduler.list();
-      return {
-        schedulerRunning: deps.scheduler.report().running,
-        timezone: deps.scheduler.timezone(),
-        jobs: jobs.map((job) => ({
-          ...job,
-          nextRunAt: job.nextRunAt === null ? null : new Date(job.nextRunAt).toISOString(),
-          lastRun: job.lastRun ? runDto(job.lastRun) : null,
-        })),
-      };
+    'jobs.list': {
+      params: NO_PARAMS,
+      run: async () => {
+        const jobs = await deps.scheduler.list();
+        return {
+          schedulerRunning: deps.scheduler.report().running,
+          timezone: deps.scheduler.timezone(),
+          jobs: jobs.map((job) => ({
+            ...job,
+            nextRunAt: job.nextRunAt === null ? null : new Date(job.nextRunAt).toISOString(),
+            lastRun: job.lastRun ? runDto(job.lastRun) : null,
+          })),
+        };
+      },
     },
-    'jobs.run': async (raw) => runDto(await deps.scheduler.runNow(requiredString(asParams(raw), 'name'))),
-    'jobs.history': async (raw) => {
-      const params = asParams(raw);
-      const job = optionalString(params, 'job');
-      if (job !== undefined && !isJobName(job)) throw invalid('job', `one of ${JOB_NAMES.join(', ')}`);
-      const pageSize = optionalInt(params, 'limit', { min: 1, max: 1000 }) ?? 20;
-      const page = jobRunsPage(deps.runs, { job, page: optionalInt(params, 'page', { min: 1, max: 1_000_000_000 }) ?? 1, pageSize });
-      const runs = page.items.map(runDto);
-      return { runs, timezone: deps.scheduler.timezone(), ...page, items: runs };
+    'jobs.run': { params: { name: filledText() }, run: async ({ name }) => runDto(await deps.scheduler.runNow(name)) },
+    'jobs.history': {
+      params: { job: optional(oneOf(JOB_NAMES)), limit: optional(int({ min: 1, max: 1000 })), page: optional(int({ min: 1, max: 1_000_000_000 })) },
+      run: async ({ job, limit, page }) => {
+        const found = jobRunsPage(deps.runs, { job, page: page ?? 1, pageSize: limit ?? 20 });
+        const runs = found.items.map(runDto);
+        return { runs, timezone: deps.scheduler.timezone(), ...found, items: runs };
+      },
     },
   });
 }

@@ -1,11 +1,18 @@
-import type { ServiceRegistry } from '../services.js';
-import { asParams, requiredString } from './params.js';
-import { handlerTable } from './typed.js';
+import type { ServiceStatus } from '../../rpc/methods/system.js';
+import { filledText } from './params.js';
+import { handlerTable, NO_PARAMS } from './typed.js';
 
-export function serviceHandlers(registry: ServiceRegistry) {
+/** The daemon's services as users see them (the ServiceRegistry). */
+export interface ServiceControl {
+  list(): ServiceStatus[];
+  start(name: string): Promise<ServiceStatus>;
+  stop(name: string): Promise<ServiceStatus>;
+}
+
+export function serviceHandlers(services: ServiceControl) {
   return handlerTable<'service.list' | 'service.start' | 'service.stop'>({
-    'service.list': async () => ({ services: registry.list() }),
-    'service.start': async (raw) => registry.start(requiredString(asParams(raw), 'name')),
-    'service.stop': async (raw) => registry.stop(requiredString(asParams(raw), 'name')),
+    'service.list': { params: NO_PARAMS, run: async () => ({ services: services.list() }) },
+    'service.start': { params: { name: filledText() }, run: async ({ name }) => services.start(name) },
+    'service.stop': { params: { name: filledText() }, run: async ({ name }) => services.stop(name) },
   });
 }

@@ -5,7 +5,8 @@ import type { AnalyticsRepository } from '../../core/analytics/ports.js';
 import { listeningHeatmap, listeningSessions, listeningStreaks } from '../../core/analytics/rhythm.js';
 import { comparePeriods, listeningSummary } from '../../core/analytics/summary.js';
 import type { Clock } from '../../core/ports.js';
-import { asParams, optionalEnum, optionalInt, optionalString } from './params.js';
+import type { StatsPeriodParams } from '../../rpc/methods/stats.js';
+import { int, oneOf, optional, text } from './params.js';
 import { handlerTable } from './typed.js';
 
 export interface StatsDeps {
@@ -15,34 +16,38 @@ export interface StatsDeps {
   readonly clock: Clock;
 }
 
+/** A period (a named range, or from/to dates) and how many rows to show. */
+const PERIOD = { range: optional(oneOf(RANGE_NAMES)), from: optional(text()), to: optional(text()), limit: optional(int({ min: 1, max: 500 })) };
+
 export function statsHandlers(deps: StatsDeps) {
   const now = () => Math.floor(deps.clock.now() / 1000);
-  const limitOf = (raw: unknown, fallback: number) => optionalInt(asParams(raw), 'limit', { min: 1, max: 500 }) ?? fallback;
-  /** The period a request names (range, or from/to dates), defaulting to `fallback`. */
-  const periodOf = async (raw: unknown, fallback: RangeName): Promise<LocalPeriod> => {
-    const params = asParams(raw);
-    const request = {
-      range: optionalEnum(params, 'range', RANGE_NAMES),
-      from: optionalString(params, 'from'),
-      to: optionalString(params, 'to'),
-    };
-    return resolvePeriod(request, fallback, { timeZone: deps.timeZone(), now: now(), history: await deps.analytics.bounds() });
-  };
+  /** The period a request names, defaulting to `fallback`. */
+  const periodOf = async (params: StatsPeriodParams, fallback: RangeName): Promise<LocalPeriod> =>
+    resolvePeriod({ range: params.range, from: params.from, to: params.to }, fallback, { timeZone: deps.timeZone(), now: now(), history: await deps.analytics.bounds() });
 
   return handlerTable<'stats.summary' | 'stats.heatmap' | 'stats.sessions' | 'stats.discovery' | 'stats.compare' | 'stats.patterns' | 'stats.unplayed' | 'stats.streaks'>({
-    'stats.summary': async (raw) => listeningSummary(deps.analytics, await periodOf(raw, 'all'), limitOf(raw, 10)),
-    'stats.heatmap': async (raw) => listeningHeatmap(deps.analytics, await periodOf(raw, 'all')),
-    'stats.sessions': async (raw) => listeningSessions(deps.analytics, await periodOf(raw, 'all')),
-    'stats.discovery': async (raw) => listeningDiscoveries(deps.analytics, await periodOf(raw, 'month'), limitOf(raw, 10)),
-    'stats.compare': async (raw) => {
-      const current = await periodOf(raw, 'month');
-      return comparePeriods(deps.analytics, current, previousPeriod(current), limitOf(raw, 5));
+    'stats.summary': { params: PERIOD, run: async (params) => listeningSummary(deps.analytics, await periodOf(params, 'all'), params.limit ?? 10) },
+    'stats.heatmap': { params: PERIOD, run: async (params) => listeningHeatmap(deps.analytics, await periodOf(params, 'all')) },
+    'stats.sessions': { params: PERIOD, run: async (params) => listeningSessions(deps.analytics, await periodOf(params, 'all')) },
+    'stats.discovery': { params: PERIOD, run: async (params) => listeningDiscoveries(deps.analytics, await periodOf(params, 'month'), params.limit ?? 10) },
+    'stats.compare': {
+      params: PERIOD,
+      run: async (params) => {
+        const current = await periodOf(params, 'month');
+        return comparePeriods(deps.analytics, current, previousPeriod(current), params.limit ?? 5);
+      },
     },
-    'stats.patterns': async (raw) => artistPatterns(deps.analytics, await periodOf(raw, 'year'), limitOf(raw, 10)),
-    'stats.unplayed': async (raw) => unplayedAlbums(deps.analytics, deps.timeZone(), limitOf(raw, 20), optionalInt(asParams(raw), 'page', { min: 1, max: 1_000_000_000 }) ?? 1),
-    'stats.streaks': async (raw) => {
-      const period = await periodOf(raw, 'all');
-      return listeningStreaks(deps.analytics, period, localDayNumber(period.timeZone, now()));
+    'stats.patterns': { params: PERIOD, run: async (params) => artistPatterns(deps.analytics, await periodOf(params, 'year'), params.limit ?? 10) },
+    'stats.unplayed': {
+      params: { limit: PERIOD.limit, page: optional(int({ min: 1, max: 1_000_000_000 })) },
+      run: async (params) => unplayedAlbums(deps.analytics, deps.timeZone(), params.limit ?? 20, params.page ?? 1),
+    },
+    'stats.streaks': {
+      params: PERIOD,
+      run: async (params) => {
+        const period = await periodOf(params, 'all');
+        return listeningStreaks(deps.analytics, period, localDayNumber(period.timeZone, now()));
+      },
     },
   });
 }

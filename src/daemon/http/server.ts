@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { performance } from 'node:perf_hooks';
 import { UnrecoverableError, errorMessage } from '../../core/errors.js';
 import type { Logger } from '../../log.js';
-import type { Service, ServiceReport } from '../services.js';
+import type { Service, ServiceReport } from '../services/registry.js';
 import type { DaemonMetrics } from './daemon-metrics.js';
 import { formatListenAddress, parseListenAddress, type ListenAddress } from './listen-address.js';
 import { errorBody, errorReply } from './replies.js';

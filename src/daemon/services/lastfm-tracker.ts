@@ -1,11 +1,11 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { errorMessage } from '../../core/errors.js';
 import type { ListenIngest } from '../../core/listens/ingest.js';
 import type { ListenJournal, ScrobbleSource } from '../../core/listens/ports.js';
 import { pollScrobbles, type PollResult } from '../../core/listens/tracker.js';
 import type { Clock, SyncStateRepository } from '../../core/ports.js';
+import { WakeableLoop } from '../../core/wakeable-loop.js';
 import type { Logger } from '../../log.js';
-import type { Service, ServiceReport } from '../services.js';
+import type { Service, ServiceReport } from './registry.js';
 
 export interface LastfmTrackerDeps {
   /** Why Last.fm cannot be polled with the configuration as it is now, if it cannot. */
@@ -27,8 +27,7 @@ export interface LastfmTrackerDeps {
 export class LastfmTracker implements Service {
   readonly name = 'lastfm-tracker';
   private readonly deps: LastfmTrackerDeps;
-  private abort?: AbortController;
-  private loop?: Promise<void>;
+  private readonly loop = new WakeableLoop((signal) => this.step(signal));
   private lastPollAt: Date | null = null;
   private nextPollAt: Date | null = null;
   private lastError: string | null = null;
@@ -43,21 +42,17 @@ export class LastfmTracker implements Service {
   }
 
   async start(signal: AbortSignal): Promise<void> {
-    this.abort = new AbortController();
-    const stopped = AbortSignal.any([signal, this.abort.signal]);
-    this.loop = this.run(stopped);
+    this.loop.start(signal);
   }
 
   async stop(): Promise<void> {
-    this.abort?.abort();
-    await this.loop;
-    this.loop = undefined;
+    await this.loop.stop();
     this.nextPollAt = null;
   }
 
   report(): ServiceReport {
     return {
-      running: this.loop !== undefined,
+      running: this.loop.running,
       lastRunAt: this.lastPollAt,
       lastError: this.lastError,
       details: {
@@ -70,17 +65,13 @@ export class LastfmTracker implements Service {
     };
   }
 
-  private async run(signal: AbortSignal): Promise<void> {
-    while (!signal.aborted) {
-      await this.poll(signal);
-      const waitMs = this.deps.pollSeconds() * 1000;
-      this.nextPollAt = new Date(Date.now() + waitMs);
-      try {
-        await sleep(waitMs, undefined, { signal });
-      } catch {
-        return;
-      }
-    }
+  /** One poll, then the wait until the next (pollSeconds is read again each time). */
+  private async step(signal: AbortSignal): Promise<void> {
+    await this.poll(signal);
+    if (signal.aborted) return;
+    const waitMs = this.deps.pollSeconds() * 1000;
+    this.nextPollAt = new Date(Date.now() + waitMs);
+    await this.loop.sleep(waitMs, signal);
   }
 
   private async poll(signal: AbortSignal): Promise<void> {

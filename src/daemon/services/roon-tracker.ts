@@ -5,7 +5,7 @@ import type { PlayReport } from '../../core/model.js';
 import { PlayTracker } from '../../core/roon/play-tracker.js';
 import type { PlayRecorder } from '../../core/roon/ports.js';
 import type { ZoneChange, ZoneFeed } from '../../integrations/roon/zone-feed.js';
-import type { Service, ServiceReport } from '../services.js';
+import type { Service, ServiceReport } from './registry.js';
 
 export interface RoonTrackerDeps {
   readonly feed: ZoneFeed;
@@ -35,10 +35,6 @@ export class RoonTrackerService implements Service {
 
   constructor(deps: RoonTrackerDeps) {
     this.deps = deps;
-  }
-
-  missingConfiguration(): string | undefined {
-    return undefined;
   }
 
   async start(signal: AbortSignal): Promise<void> {

@@ -62,12 +62,15 @@ export interface RoonMethods {
   'roon.pair': { params: { timeoutSeconds?: number }; result: RoonStatusDto };
   'roon.zones': { params: Record<string, never>; result: { zones: RoonZoneDto[]; connected: boolean } };
   'roon.control': { params: ZoneParam & { control: RoonControl }; result: { zone: string } };
-  'roon.seek': { params: ZoneParam & { how: 'absolute' | 'relative'; seconds: number }; result: { zone: string } };
+  /** `how` defaults to absolute. */
+  'roon.seek': { params: ZoneParam & { how?: 'absolute' | 'relative'; seconds: number }; result: { zone: string } };
+  /** `how` defaults to absolute. */
   'roon.volume': {
-    params: ZoneParam & { how: 'absolute' | 'relative' | 'step'; value: number };
+    params: ZoneParam & { how?: 'absolute' | 'relative' | 'step'; value: number };
     result: { zone: string; changed: { outputId: string; name: string; value: number; how: string }[]; skipped: { outputId: string; name: string; reason: string }[] };
   };
-  'roon.mute': { params: ZoneParam & { how: 'mute' | 'unmute' | 'toggle' }; result: { zone: string; muted: boolean } };
+  /** `how` defaults to toggle. */
+  'roon.mute': { params: ZoneParam & { how?: 'mute' | 'unmute' | 'toggle' }; result: { zone: string; muted: boolean } };
   'roon.settings': { params: ZoneParam & { shuffle?: boolean; loop?: RoonLoop | 'next'; radio?: boolean }; result: { zone: string } };
   'roon.playAlbum': { params: ZoneParam & { artist: string; album: string }; result: { zone: string; title: string; artist: string } };
   'roon.playTracks': {

@@ -15,6 +15,8 @@ export interface ServiceStatus {
 
 export interface StatusResult {
   readonly version: string;
+  /** The configured time zone (times in this result are UTC; people read them in this zone). */
+  readonly timezone: string;
   readonly uptimeSeconds: number;
   readonly pid: number;
   readonly socket: string;

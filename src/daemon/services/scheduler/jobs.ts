@@ -1,5 +1,5 @@
-import type { AimeConfig } from '../../config/config.js';
-import { JOBS, type JobName } from '../../core/jobs/catalogue.js';
+import type { AimeConfig } from '../../../config/config.js';
+import { JOBS, type JobName } from '../../../core/jobs/catalogue.js';
 import { cronSchedule } from './cron.js';
 
 /** A job as the scheduler runs it: the catalogue entry with the config's override applied. */

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { wallClock } from '../../core/time/zone.js';
+import { wallClock } from '../../../core/time/zone.js';
 
 /** The little of @breejs/later (Bree's own schedule engine) used to tell next and previous run times. */
 interface ScheduleData {

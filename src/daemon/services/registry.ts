@@ -1,7 +1,7 @@
-import type { Logger } from '../log.js';
-import { UserError, errorMessage } from '../core/errors.js';
-import type { ServiceStateRepository } from '../core/ports.js';
-import type { ServiceStatus } from '../rpc/methods/system.js';
+import type { Logger } from '../../log.js';
+import { UserError, errorMessage } from '../../core/errors.js';
+import type { ServiceStateRepository } from '../../core/ports.js';
+import type { ServiceStatus } from '../../rpc/methods/system.js';
 
 /** What a running service tells about itself. */
 export interface ServiceReport {
@@ -12,14 +12,17 @@ export interface ServiceReport {
 }
 
 /**
- * A long-lived part of the daemon (tracker, connection, scheduler). Constructors only
- * assign fields; `start` must return once the service is running (long work happens in
- * the background), and stop when `signal` aborts or `stop()` is called.
+ * A long-lived part of the daemon (tracker, connection, scheduler, background worker): every
+ * one lives in src/daemon/services/. Constructors only assign fields; `start` must return once
+ * the service is running (long work happens in the background), and stop when `signal`
+ * aborts or `stop()` is called.
  */
 export interface Service {
   readonly name: string;
-  /** Why the service cannot run with the current configuration; undefined when it can. */
-  missingConfiguration(): string | undefined;
+  /** Why the service cannot run with the current configuration; absent or undefined when it can. */
+  missingConfiguration?(): string | undefined;
+  /** Whether it starts with the daemon while the user has neither started nor stopped it (absent: no). */
+  runsByDefault?(): boolean;
   start(signal: AbortSignal): Promise<void>;
   stop(): Promise<void>;
   report(): ServiceReport;
@@ -50,25 +53,34 @@ export class ServiceRegistry {
     this.log = log;
   }
 
+  /** A service the user starts and stops; the wish persists in service_states. */
   register(service: Service): void {
-    this.slots.set(service.name, { service, essential: false, active: false, state: 'stopped', error: null });
+    this.add({ service, essential: false, active: false, state: 'stopped', error: null });
   }
 
   /** A background worker that runs whenever the daemon runs (no persisted wish). */
   registerEssential(service: Service): void {
-    this.slots.set(service.name, { service, essential: true, active: true, state: 'stopped', error: null });
+    this.add({ service, essential: true, active: true, state: 'stopped', error: null });
+  }
+
+  private add(slot: Slot): void {
+    if (this.slots.has(slot.service.name)) throw new Error(`two services are named "${slot.service.name}"`);
+    this.slots.set(slot.service.name, slot);
   }
 
   names(): string[] {
     return [...this.slots.keys()];
   }
 
-  /** Starts the essential services, then every service whose persisted wish is "active". */
+  /**
+   * Starts the essential services, then every service whose persisted wish is "active", and
+   * those never started nor stopped by the user whose default wish is to run.
+   */
   async restore(): Promise<void> {
     for (const slot of this.slots.values()) if (slot.essential) await this.launch(slot);
-    for (const wish of await this.states.all()) {
-      const slot = this.slots.get(wish.name);
-      if (!slot || !wish.active) continue;
+    const stored = new Map((await this.states.all()).map((wish) => [wish.name, wish.active]));
+    for (const [name, slot] of this.slots) {
+      if (slot.essential || !(stored.get(name) ?? slot.service.runsByDefault?.() ?? false)) continue;
       slot.active = true;
       await this.launch(slot);
     }
@@ -124,7 +136,7 @@ export class ServiceRegistry {
 
   private async launch(slot: Slot): Promise<void> {
     const { service } = slot;
-    const missing = service.missingConfiguration();
+    const missing = service.missingConfiguration?.();
     if (missing) {
       slot.state = 'not-configured';
       slot.error = `not configured: ${missing}`;

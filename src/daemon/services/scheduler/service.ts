@@ -1,18 +1,20 @@
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import type Bree from 'bree';
-import type { ConfigFile } from '../../config/config.js';
-import { UserError, errorMessage } from '../../core/errors.js';
-import { missedRun } from '../../core/jobs/catch-up.js';
-import { isJobName, JOB_NAMES, type JobName, type JobRun, type JobRunRepository, type JobTrigger } from '../../core/jobs/catalogue.js';
-import type { SyncStateRepository } from '../../core/ports.js';
-import type { Logger } from '../../log.js';
-import type { Service, ServiceReport } from '../services.js';
+import type { AimeConfig } from '../../../config/config.js';
+import { UserError, errorMessage } from '../../../core/errors.js';
+import { missedRun } from '../../../core/jobs/catch-up.js';
+import { isJobName, JOB_NAMES, type JobName, type JobRun, type JobRunRepository, type JobTrigger } from '../../../core/jobs/catalogue.js';
+import type { SyncStateRepository } from '../../../core/ports.js';
+import type { Logger } from '../../../log.js';
+import type { Service, ServiceReport } from '../registry.js';
 import { buildBree } from './bree.js';
 import { cronSchedule } from './cron.js';
 import { plannedJobs, unknownOverrides, type PlannedJob } from './jobs.js';
 
 export interface SchedulerDeps {
-  readonly config: ConfigFile;
+  readonly values: () => AimeConfig;
+  /** AIME_HOME handed to job workers, so they open the same configuration. */
+  readonly home: string | undefined;
   readonly databasePath: string;
   readonly runs: JobRunRepository;
   readonly state: SyncStateRepository;
@@ -63,10 +65,6 @@ export class SchedulerService implements Service {
     this.deps = deps;
   }
 
-  missingConfiguration(): undefined {
-    return undefined;
-  }
-
   async start(): Promise<void> {
     const bree = await this.prepare(true);
     const now = Date.now();
@@ -81,7 +79,7 @@ export class SchedulerService implements Service {
       if (missedRun(facts)) missed.push(job.name);
     }
     this.started = true;
-    for (const name of unknownOverrides(this.deps.config.values())) this.deps.log.warn({ job: name }, 'scheduler.jobs names a job that does not exist');
+    for (const name of unknownOverrides(this.deps.values())) this.deps.log.warn({ job: name }, 'scheduler.jobs names a job that does not exist');
     if (missed.length) void this.catchUp(missed);
   }
 
@@ -130,12 +128,12 @@ export class SchedulerService implements Service {
 
   /** The zone schedules are read in (config `timezone`). */
   timezone(): string {
-    return this.deps.config.values().timezone;
+    return this.deps.values().timezone;
   }
 
   /** Every job with its schedule, its last run and, while scheduled, its next run. */
   async list(): Promise<JobView[]> {
-    const jobs = this.bree ? this.jobs : plannedJobs(this.deps.config.values());
+    const jobs = this.bree ? this.jobs : plannedJobs(this.deps.values());
     const now = Date.now();
     return jobs.map((job) => {
       const scheduled = this.scheduled.has(job.name);
@@ -212,9 +210,9 @@ export class SchedulerService implements Service {
       if (interrupted) this.deps.log.warn({ interrupted }, 'job runs left running by a previous daemon marked interrupted');
       this.staleChecked = true;
     }
-    const built = await buildBree(plannedJobs(this.deps.config.values()), {
+    const built = await buildBree(plannedJobs(this.deps.values()), {
       log: this.deps.log,
-      workerData: { home: this.deps.config.paths.home, database: this.deps.databasePath },
+      workerData: { home: this.deps.home, database: this.deps.databasePath },
       createWorker: (filename, options) => this.createWorker(filename, options),
       workerFailed: (name, error) => this.workerFailed(name, error),
       workerGone: (name) => this.workerGone(name),

@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import type { Worker, WorkerOptions } from 'node:worker_threads';
 import type Bree from 'bree';
-import { errorMessage } from '../../core/errors.js';
-import type { Logger } from '../../log.js';
+import { errorMessage } from '../../../core/errors.js';
+import type { Logger } from '../../../log.js';
 import { hasSeconds } from './cron.js';
 import type { PlannedJob } from './jobs.js';
 
@@ -45,7 +45,7 @@ export async function buildBree(planned: readonly PlannedJob[], hooks: BreeHooks
     try {
       await bree.add({
         name: job.name,
-        path: fileURLToPath(new URL(`../../jobs/${job.name}.js`, import.meta.url)),
+        path: fileURLToPath(new URL(`../../../jobs/${job.name}.js`, import.meta.url)),
         cron: job.cron,
         hasSeconds: hasSeconds(job.cron),
         timezone: job.timezone,

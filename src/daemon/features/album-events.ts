@@ -1,4 +1,4 @@
-import type { AlbumEvents } from '../core/ports.js';
+import type { AlbumEvents } from '../../core/ports.js';
 
 /** Tells every listener (enrichment, AI descriptions) about new albums; one failing never stops the others. */
 export function fanOutAlbumEvents(...listeners: readonly AlbumEvents[]): AlbumEvents {

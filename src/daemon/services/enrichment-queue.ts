@@ -1,9 +1,10 @@
-import { errorMessage } from '../errors.js';
-import type { AlbumEvents } from '../ports.js';
-import { WakeableLoop } from '../wakeable-loop.js';
+import { errorMessage } from '../../core/errors.js';
+import type { AlbumEvents } from '../../core/ports.js';
+import { WakeableLoop } from '../../core/wakeable-loop.js';
+import type { Service, ServiceReport } from './registry.js';
 
 export interface EnrichmentQueueDeps {
-  /** Enriches one album with the due providers. */
+  /** Enriches one album with the providers that can run now (core/enrichment's step). */
   enrich(albumId: number, signal: AbortSignal): Promise<unknown>;
   /** Albums with work due now (never asked, or retry time reached). */
   due(limit: number): Promise<number[]>;
@@ -13,12 +14,12 @@ export interface EnrichmentQueueDeps {
 }
 
 /**
- * Background enrichment in the daemon: woken when albums appear (a tracker or an import
- * calls albumsCreated and goes on at once), it works through them one by one, then
+ * `enrichment`, the daemon's background enrichment: woken when albums appear (a tracker or an
+ * import calls albumsCreated and goes on at once), it works through them one by one, then
  * through whatever retry times have come, and sleeps when nothing is due. The retry times
  * are rows, so a restart does not ask again what failed a minute ago.
  */
-export class EnrichmentQueue implements AlbumEvents {
+export class EnrichmentQueue implements Service, AlbumEvents {
   readonly name = 'enrichment';
   private readonly deps: EnrichmentQueueDeps;
   private readonly waiting = new Set<number>();
@@ -36,11 +37,6 @@ export class EnrichmentQueue implements AlbumEvents {
     this.loop.wake();
   }
 
-  /** Runs on its own: each provider says for itself when it is not configured. */
-  missingConfiguration(): undefined {
-    return undefined;
-  }
-
   async start(signal: AbortSignal): Promise<void> {
     this.loop.start(signal);
   }
@@ -49,7 +45,7 @@ export class EnrichmentQueue implements AlbumEvents {
     await this.loop.stop();
   }
 
-  report() {
+  report(): ServiceReport {
     return { running: this.loop.running, lastRunAt: this.lastRunAt, lastError: this.lastError, details: { enriched: this.enriched, waiting: this.waiting.size } };
   }
 
@@ -69,6 +65,7 @@ export class EnrichmentQueue implements AlbumEvents {
     }
   }
 
+  /** The albums just announced first, then the ones whose retry time has come. */
   private async nextAlbum(): Promise<number | undefined> {
     const [first] = this.waiting;
     if (first !== undefined) {

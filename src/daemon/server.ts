@@ -1,4 +1,4 @@
-import { chmodSync, chownSync, readFileSync, unlinkSync } from 'node:fs';
+import { chmodSync, chownSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import type { Logger } from '../log.js';
 import { UserError } from '../core/errors.js';
@@ -107,7 +107,10 @@ export class RpcServer {
     server.on('error', (error) => this.options.log.error({ err: error }, 'socket server error'));
     try {
       chmodSync(this.options.path, this.options.mode);
-      if (this.options.group) chownSync(this.options.path, -1, groupId(this.options.group));
+      // Under the systemd unit the socket is born in the group already (RuntimeDirectory owned
+      // aime:aime) and the sandbox forbids chown: only change what differs.
+      const gid = this.options.group ? groupId(this.options.group) : undefined;
+      if (gid !== undefined && statSync(this.options.path).gid !== gid) chownSync(this.options.path, -1, gid);
     } catch (error) {
       // A socket with the wrong owner or mode must not stay behind for clients to find.
       await this.close(0);

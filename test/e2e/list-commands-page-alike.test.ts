@@ -7,7 +7,7 @@ import { openDatabase, runMigrations } from '../../src/db/data-source.js';
 import { SqliteJobRuns } from '../../src/db/repositories/jobs.js';
 import { SqlitePlaylists } from '../../src/db/repositories/playlists.js';
 import { seedCollection } from '../support/collection-seed.js';
-import { makeHome, removeHome, runCli, startDaemon, type RunningDaemon } from '../support/daemon.js';
+import { runCli, useTestHomes } from '../support/daemon.js';
 
 interface Page {
   items: unknown[];
@@ -30,11 +30,11 @@ const LISTS: { args: string[]; older?: string; bad: [string, string] }[] = [
   { args: ['stats', 'unplayed'], older: 'albums', bad: ['--limit', '2.5'] },
 ];
 
+const bed = useTestHomes(afterAll);
 let home: string;
-let daemon: RunningDaemon;
 
 beforeAll(async () => {
-  home = makeHome({ timezone: 'Europe/Zurich' });
+  home = bed.home({ timezone: 'Europe/Zurich' });
   const db = await openDatabase({ path: join(home, 'aime.db') });
   await runMigrations(db);
   seedCollection(db, 30, { listens: 12 });
@@ -49,12 +49,7 @@ beforeAll(async () => {
     await playlists.create({ name, algorithm: 'manual', aiPrompt: null, seed: null, params: {} }, []);
   }
   await db.close();
-  daemon = await startDaemon(home);
-});
-
-afterAll(async () => {
-  await daemon?.stop();
-  removeHome(home);
+  await bed.daemon(home);
 });
 
 async function page(args: string[]): Promise<Page> {

@@ -8,7 +8,7 @@ import { planSpin } from './plan.js';
 import type { SpinStore } from './ports.js';
 import { tracklistOf, type TracklistDeps } from './tracklists.js';
 
-/** The same spin recorded again within this many seconds is taken for a command run twice. */
+/** The same spin recorded again within this many seconds (over the same time) is taken for a command run twice. */
 export const SPIN_AGAIN_SECONDS = 60;
 
 export interface SpinDeps {
@@ -79,10 +79,6 @@ export async function recordSpin(deps: SpinDeps, request: SpinRequest): Promise<
     now,
   );
   const numbers = new Set(plan.map((listen) => listen.number));
-  const twice = deps.store.spinsSince(album.id, now - SPIN_AGAIN_SECONDS).find((spin) => spin.trackNumbers.some((number) => numbers.has(number)));
-  if (twice && !request.again) {
-    throw new UserError(`“${album.title}” was recorded as a spin ${Math.max(0, now - twice.recordedAt)} s ago with some of these tracks: add --again to record a second play`);
-  }
   const outcome = {
     albumId: album.id,
     album: album.title,
@@ -93,6 +89,14 @@ export async function recordSpin(deps: SpinDeps, request: SpinRequest): Promise<
     startedAt: plan[0]?.timestamp ?? now,
     endedAt: (plan[plan.length - 1]?.timestamp ?? now) + (plan[plan.length - 1]?.seconds ?? 0),
   };
+  // The same command run twice: a spin of these tracks just recorded, over the same stretch of
+  // time (one record cannot play twice at once). Spins of other evenings, typed in a row, pass.
+  const twice = deps.store
+    .spinsSince(album.id, now - SPIN_AGAIN_SECONDS)
+    .find((spin) => spin.trackNumbers.some((number) => numbers.has(number)) && spin.startedAt < outcome.endedAt && outcome.startedAt < spin.endedAt);
+  if (twice && !request.again) {
+    throw new UserError(`“${album.title}” was recorded as a spin ${Math.max(0, now - twice.recordedAt)} s ago over the same time: add --again to record a second play`);
+  }
   if (request.dryRun) return { ...outcome, recorded: 0, alreadyStored: 0, dryRun: true, listens: plan.map((listen) => ({ ...listen, id: null })) };
 
   const summary = await deps.ingest.record(plan.map(toPlay));

@@ -5,8 +5,8 @@ import type { Database } from '../data-source.js';
 
 /**
  * The Discogs releases of owned copies: a copy imported from Discogs names its release; one
- * added by hand borrows its album's Discogs id. Newest copies first: a record just bought is
- * the one most likely to be played tonight.
+ * added by hand borrows its album's Discogs id. Fetched newest copies first: a record just
+ * bought is the one most likely to be played tonight.
  */
 const OWNED_RELEASES = `SELECT COALESCE(ci.discogs_release_id, a.discogs_id) AS release_id, MAX(COALESCE(ci.date_added, 0)) AS added
   FROM collection_items ci JOIN albums a ON a.id = ci.album_id
@@ -16,7 +16,7 @@ const OWNED_RELEASES = `SELECT COALESCE(ci.discogs_release_id, a.discogs_id) AS 
 /** Tracklists in SQLite (tracklists + tracklist_tracks, migration 1763830000000). */
 export class SqliteTracklists implements TracklistStore {
   private readonly db: Database;
-  private readonly sql: Record<'status' | 'tracks' | 'deleteTracks' | 'insertTrack' | 'fetched' | 'failure' | 'due' | 'progress', Statement>;
+  private readonly sql: Record<'status' | 'tracks' | 'deleteTracks' | 'insertTrack' | 'fetched' | 'failure' | 'neverAsked' | 'retryDue' | 'progress', Statement>;
 
   constructor(db: Database) {
     this.db = db;
@@ -42,11 +42,20 @@ export class SqliteTracklists implements TracklistStore {
          ON CONFLICT (release_id) DO UPDATE SET status = excluded.status, attempts = tracklists.attempts + 1, last_error = excluded.last_error,
            next_retry_at = excluded.next_retry_at, updated_at = excluded.updated_at`,
       ),
-      due: prepare(
-        `SELECT owned.release_id AS releaseId, COALESCE(t.attempts, 0) AS attempts
-         FROM (${OWNED_RELEASES}) owned LEFT JOIN tracklists t ON t.release_id = owned.release_id
-         WHERE t.release_id IS NULL OR (t.status <> 'fetched' AND t.next_retry_at <= @now)
-         ORDER BY t.release_id IS NOT NULL, owned.added DESC, owned.release_id LIMIT @limit`,
+      // Walks the copies newest first and stops at the first release never asked about: cheap
+      // at every step, however much of the collection is fetched already.
+      neverAsked: prepare(
+        `SELECT COALESCE(ci.discogs_release_id, a.discogs_id) AS releaseId
+         FROM collection_items ci JOIN albums a ON a.id = ci.album_id
+         WHERE COALESCE(ci.discogs_release_id, a.discogs_id) IS NOT NULL
+           AND NOT EXISTS (SELECT 1 FROM tracklists t WHERE t.release_id = COALESCE(ci.discogs_release_id, a.discogs_id))
+         ORDER BY ci.date_added DESC, ci.id DESC LIMIT ?`,
+      ).pluck(),
+      retryDue: prepare(
+        `SELECT t.release_id AS releaseId, t.attempts FROM tracklists t
+         WHERE t.status <> 'fetched' AND t.next_retry_at <= ?
+           AND EXISTS (SELECT 1 FROM collection_items ci JOIN albums a ON a.id = ci.album_id WHERE COALESCE(ci.discogs_release_id, a.discogs_id) = t.release_id)
+         ORDER BY t.next_retry_at, t.release_id LIMIT ?`,
       ),
       progress: prepare(
         `SELECT COALESCE(SUM(t.status = 'fetched'), 0) AS fetched,
@@ -74,8 +83,12 @@ export class SqliteTracklists implements TracklistStore {
     this.sql.failure.run({ releaseId, ...outcome, now });
   }
 
+  /** Releases never asked about first (newest copies first), then failures whose retry time has come. */
   due(now: number, limit: number): DueRelease[] {
-    return this.sql.due.all({ now, limit }) as DueRelease[];
+    // Two copies of one release both come up: ask for a few more, keep each release once.
+    const fresh = [...new Set(this.sql.neverAsked.all(limit * 2) as number[])].slice(0, limit).map((releaseId) => ({ releaseId, attempts: 0 }));
+    if (fresh.length >= limit) return fresh;
+    return [...fresh, ...(this.sql.retryDue.all(now, limit - fresh.length) as DueRelease[])];
   }
 
   progress(now: number): { fetched: number; due: number; waiting: number } {

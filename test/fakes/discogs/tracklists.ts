@@ -1,7 +1,7 @@
 // Tracklists as GET /releases/{id} gives them: vinyl sides (A1…B5, "A"/"B" on a 7"), CDs
 // numbered 1…14, cassettes, files; "Side One" headings, index tracks with sub_tracks (a suite's
 // parts "B2a", "B2b"; a work's movements each on their own track), empty durations (all of a
-// release, or one here and there), and per-track artists on "Various" compilations.
+// release, or one here and there), and per-track artists on compilations and soundtracks.
 import { artistCredit, type CollectionContext, type DiscogsArtistCredit, type DiscogsBasicInformation } from './collection.js';
 import { seededRandom } from './http-kit.js';
 
@@ -43,7 +43,8 @@ export function generatedTracklist(ctx: CollectionContext, info: DiscogsBasicInf
   const rnd = seededRandom(info.id * 31 + 7);
   const format = info.formats[0];
   const noDurations = info.id % 7 === 3;
-  const various = info.artists.some((artist) => artist.name === 'Various');
+  // Compilations, and half the soundtracks (songs by several artists), credit each track.
+  const various = info.artists.some((artist) => artist.name === 'Various') || (info.genres.includes('Stage & Screen') && info.id % 2 === 0);
   let n = 0;
   const next = (position: string): DiscogsTrack => {
     const seconds = 150 + Math.floor(rnd() * 330);

@@ -48,9 +48,10 @@ it('fetches each owned release once, newest first, then waits out the retry time
   const source = new DiscogsClient(http, { apiUrl: fake.url, token: fake.token, rateWindowMs: 60_000 });
   const collection = new SqliteCollection(db);
   await importDiscogsCollection({ source, collection, syncState: new SqliteSyncState(db), clock });
-  // A copy typed in by hand with the Discogs id of another pressing: its tracklist is wanted too.
+  // A copy typed in by hand with a Discogs id, of an album known before (a CD typed in without one): its tracklist is wanted too.
   const extra = fake.addRelease({ title: 'Typed In', artists: ['Henrik Sol'] });
   fake.setTracklist(extra.id, [track('A1', 'By Hand', '3:00')]);
+  await collection.add({ title: 'Typed In', artist: 'Henrik Sol', support: 'cd' });
   await collection.add({ title: 'Typed In', artist: 'Henrik Sol', support: 'vinyl', discogsId: extra.id });
   const releases = [...new Set(fake.collection.map((item) => item.id))];
   expect(releases).toHaveLength(6);

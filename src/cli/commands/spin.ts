@@ -19,7 +19,7 @@ interface SpinOptions {
 export function registerSpinCommands(program: Command): void {
   program
     .command('spin <album>')
-    .description('record a record played on the turntable (or a CD, a cassette) from the collection: one listen per track, from its Discogs tracklist')
+    .description('log a record played on the turntable (or a CD, a cassette) from the collection: one listen per track, from its Discogs tracklist')
     .option('--side <side>', 'only this side: A, B… (tracks whose position starts with it), or a disc number of a multi-disc set')
     .option('--tracks <range>', 'only tracks N or N-M of the side (or of the record when no --side), counted from 1')
     .option('--ended <time>', 'when the last track ended: 21:40, "25 min ago", 2026-03-01T21:40, epoch seconds (default: now)')
@@ -45,7 +45,12 @@ ${examples(
     )
     .action(
       action(async (cli, album: string, options: SpinOptions) => {
-        const result = await cli.call('spins.record', spinParams(album, options));
+        // Asking Discogs is paced and may take a moment: say so on a terminal.
+        const onNotification = (method: string, params: unknown) => {
+          const message = (params as { task?: string; message?: string }).message;
+          if (method === 'progress' && process.stderr.isTTY && message) cli.out.note(`${message}…`);
+        };
+        const result = await cli.call('spins.record', spinParams(album, options), { onNotification });
         cli.out.data(result);
         printSpin(cli, result, options);
       }),

@@ -35,6 +35,8 @@ export interface SpinRequest {
   readonly dryRun?: boolean;
   readonly timeZone: string;
   readonly signal?: AbortSignal;
+  /** Told when the tracklist must be asked of Discogs first (paced: it may take a moment). */
+  readonly onFetch?: () => void;
 }
 
 export interface SpinOutcome {
@@ -72,7 +74,7 @@ export async function recordSpin(deps: SpinDeps, request: SpinRequest): Promise<
   if (copy.releaseId === null) {
     throw new UserError(`copy #${copy.copyId} of “${album.title}” has no Discogs release, so there is no tracklist to play (add the copy again with --discogs-id)`);
   }
-  const tracks = await tracklistOf(deps.tracklists, copy.releaseId, request.signal);
+  const tracks = await tracklistOf(deps.tracklists, copy.releaseId, { signal: request.signal, onFetch: request.onFetch });
   const plan = planSpin(
     { title: album.title, artist: album.artist, source, tracks },
     { side: request.side, first: request.first, last: request.last, minutes: request.minutes, endedAt, startedAt },

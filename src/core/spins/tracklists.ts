@@ -58,15 +58,20 @@ export async function fetchNextTracklist(deps: TracklistDeps, signal?: AbortSign
  * The tracklist `spin` plays from: the stored one, or asked for now when missing (the
  * person is waiting: whatever the retry time says, and paced as foreground work).
  */
-export async function tracklistOf(deps: TracklistDeps, releaseId: number, signal?: AbortSignal): Promise<TracklistTrack[]> {
+export async function tracklistOf(
+  deps: TracklistDeps,
+  releaseId: number,
+  options: { signal?: AbortSignal; onFetch?: () => void } = {},
+): Promise<TracklistTrack[]> {
   const stored = deps.store.tracks(releaseId);
   if (stored) return stored;
   const source = deps.source();
   if (!source) {
     throw new UserError(`the tracklist of Discogs release ${releaseId} is not stored yet and Discogs is not configured (aime config set discogs.token …)`);
   }
+  options.onFetch?.();
   try {
-    const tracks = await source.releaseTracklist(releaseId, { signal });
+    const tracks = await source.releaseTracklist(releaseId, { signal: options.signal });
     deps.store.saveTracks(releaseId, tracks, nowSeconds(deps.clock));
     return tracks;
   } catch (error) {

@@ -26,7 +26,8 @@ export function spinsHandlers(deps: SpinsHandlerDeps) {
       },
       run: async (params, context): Promise<SpinResult> => {
         const timeZone = deps.timeZone();
-        const spin = await recordSpin(deps, { ...params, timeZone, signal: context.signal });
+        const onFetch = () => context.notify('progress', { requestId: context.requestId, task: 'tracklist', done: 0, total: 1, message: 'asking Discogs for the tracklist' });
+        const spin = await recordSpin(deps, { ...params, timeZone, signal: context.signal, onFetch });
         return {
           ...spin,
           listens: spin.listens.map((listen) => ({

@@ -135,6 +135,19 @@ describe('aime spin', () => {
     expect(earlier.recorded).toBe(2);
   });
 
+  it('plays the copy named with --copy: a CD of an album also owned on vinyl is recorded as cd from its own tracklist', async () => {
+    const cdRelease = fake.addRelease({ title: 'Kind of Blue (Legacy)', artists: ['Miles Davis'], format: 'CD' });
+    fake.setTracklist(cdRelease.id, [track('1', 'So What', '9:22'), track('2', 'Flamenco Sketches (Alternate Take)', '9:32')]);
+    const added = JSON.parse((await aime('collection', 'add', 'Miles Davis', 'Kind of Blue', '--support', 'cd', '--discogs-id', String(cdRelease.id), '--json')).stdout) as { id: number; copyId: number };
+    expect(added.id).toBe(albums.lp);
+    const bonus = await spin(String(albums.lp), '--copy', String(added.copyId), '--tracks', '2', '--ended', String(ended(40)));
+    expect(bonus.listens.map((listen) => [listen.title, listen.source, listen.position])).toEqual([['Flamenco Sketches (Alternate Take)', 'cd', '2']]);
+    // Without --copy, the vinyl is the one on the turntable.
+    expect((await spin(String(albums.lp), '--side', 'B', '--dry-run')).source).toBe('vinyl');
+    const wrong = await aime('spin', String(albums.lp), '--copy', '99999');
+    expect([wrong.code, wrong.stderr]).toEqual([2, expect.stringContaining('no copy #99999')]);
+  });
+
   it('refuses unknown ids, ambiguous names and digital copies with exit 2, storing nothing', async () => {
     const before = await storedListens();
     const unknown = await aime('spin', '99999', '--json');
@@ -167,16 +180,21 @@ describe('aime spin', () => {
     const total = await storedListens();
     const stats = JSON.parse((await aime('stats', '--range', 'all', '--json')).stdout) as { listens: number; hours: number; topAlbums: { title: string; artist: string; plays: number }[] };
     expect(stats.listens).toBe(total);
-    expect(stats.topAlbums).toContainEqual({ title: 'Kind of Blue', artist: 'Miles Davis', plays: 5 });
+    expect(stats.topAlbums).toContainEqual({ title: 'Kind of Blue', artist: 'Miles Davis', plays: 6 });
     expect(stats.hours).toBeGreaterThan(0.7);
     const heatmap = JSON.parse((await aime('stats', 'heatmap', '--range', 'all', '--json')).stdout) as { listens: number };
     expect(heatmap.listens).toBe(total);
     const vinyl = JSON.parse((await aime('history', '--source', 'vinyl', '--json')).stdout) as { total: number };
     expect(vinyl.total).toBe(5 + 3);
+    const cd = JSON.parse((await aime('history', '--source', 'cd', '--json')).stdout) as { total: number };
+    expect(cd.total).toBe(3 + 1);
     const cassette = JSON.parse((await aime('history', '--source', 'cassette', '--json')).stdout) as { total: number };
     expect(cassette.total).toBe(1 + 2 + 2 + 2);
     const shown = await aime('spin', String(albums.lp), '--side', 'A', '--ended', String(ended(20)));
     expect(shown.code).toBe(0);
     expect(shown.stdout).toMatch(/recorded 2 listens of side A of “Kind of Blue” by Miles Davis \(vinyl\)/);
+    // discogs.tracklists is off here: only the records spun had their tracklists asked for.
+    expect(fake.requests.count(`/releases/${releases.blue2}`)).toBe(0);
+    expect(fake.requests.count(`/releases/${releases.file}`)).toBe(0);
   });
 });

@@ -1,7 +1,9 @@
 // A Discogs tracklist read as the tracks a record plays: headings skipped, index tracks and
-// sub-tracks resolved, sides from positions, durations in seconds, per-track artists kept.
+// sub-tracks resolved, sides from positions, durations in seconds, per-track artists kept;
+// and the fetching of them as background work, which leaves room on the rate limit.
 import { describe, expect, it } from 'vitest';
 import { sideOf, subTrackBase } from '../../src/core/spins/positions.js';
+import { DiscogsPacer } from '../../src/integrations/discogs/pacer.js';
 import { durationSeconds, toTracklist, type DiscogsTracklistEntry } from '../../src/integrations/discogs/tracklist.js';
 
 const track = (position: string, title: string, duration = '', extra: Partial<DiscogsTracklistEntry> = {}): DiscogsTracklistEntry => ({ position, type_: 'track', title, duration, ...extra });
@@ -83,5 +85,26 @@ describe('a release tracklist', () => {
     expect(brief([null as unknown as DiscogsTracklistEntry, track('1', '', '1:00'), { title: 'No type', position: '2', duration: '1:00' }, { type_: 'video', title: 'Clip', position: '3' }])).toEqual([
       [1, '2', null, 'No type', null, 60],
     ]);
+  });
+});
+
+describe('background requests on the shared Discogs pacer', () => {
+  const reply = (limit: number, remaining: number) => ({ url: '', status: 200, headers: { 'x-discogs-ratelimit': String(limit), 'x-discogs-ratelimit-remaining': String(remaining) }, body: '' });
+
+  it('leave a sixth of the window to requests people wait on', async () => {
+    const pacer = new DiscogsPacer(60_000);
+    const background = pacer.background();
+    // 60 a minute: background work stops at 50 hits in the window, an import or a spin goes on to 59.
+    for (let sent = 1; sent <= 50; sent += 1) {
+      await background.wait();
+      background.observe?.(reply(60, 60 - sent));
+    }
+    expect(pacer.delay(Date.now(), 10)).toBeGreaterThan(59_000);
+    expect(pacer.delay(Date.now())).toBe(0);
+    for (let sent = 51; sent <= 59; sent += 1) {
+      await pacer.wait();
+      pacer.observe(reply(60, 60 - sent));
+    }
+    expect(pacer.delay(Date.now())).toBeGreaterThan(59_000);
   });
 });

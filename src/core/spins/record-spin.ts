@@ -72,7 +72,9 @@ export async function recordSpin(deps: SpinDeps, request: SpinRequest): Promise<
   const copy = chooseCopy(album, request.copyId);
   const source = spinSource(album, copy);
   if (copy.releaseId === null) {
-    throw new UserError(`copy #${copy.copyId} of “${album.title}” has no Discogs release, so there is no tracklist to play (add the copy again with --discogs-id)`);
+    throw new UserError(
+      `copy #${copy.copyId} of “${album.title}” has no Discogs release, so no tracklist: add it with its release id (aime collection add "${album.artist}" "${album.title}" --discogs-id N) and remove this one`,
+    );
   }
   const tracks = await tracklistOf(deps.tracklists, copy.releaseId, { signal: request.signal, onFetch: request.onFetch });
   const plan = planSpin(

@@ -164,6 +164,9 @@ describe('aime spin', () => {
     expect([nothing.code, nothing.stderr]).toEqual([2, expect.stringContaining('no album of the collection matches')]);
     const digital = await aime('spin', String(albums.file));
     expect([digital.code, digital.stderr]).toEqual([2, expect.stringContaining('digital')]);
+    const typedIn = JSON.parse((await aime('collection', 'add', 'Quartet Noir', 'No Release Here', '--support', 'vinyl', '--json')).stdout) as { id: number };
+    const noRelease = await aime('spin', String(typedIn.id));
+    expect([noRelease.code, noRelease.stderr]).toEqual([2, expect.stringContaining('has no Discogs release')]);
     const badSide = await aime('spin', String(albums.lp), '--side', 'C');
     expect([badSide.code, badSide.stderr]).toEqual([2, expect.stringContaining('no side C (sides: A, B)')]);
     const badRange = await aime('spin', String(albums.lp), '--tracks', '4-2');

@@ -24,6 +24,7 @@ const GROUPS: readonly { readonly commands: readonly string[]; load(): Promise<R
   { commands: ['collection'], load: async () => (await import('./commands/collection.js')).registerCollectionCommands },
   { commands: ['enrich'], load: async () => (await import('./commands/enrich.js')).registerEnrichCommands },
   { commands: ['history', 'love', 'unlove'], load: async () => (await import('./commands/history.js')).registerHistoryCommands },
+  { commands: ['spin'], load: async () => (await import('./commands/spin.js')).registerSpinCommands },
   { commands: ['timeline'], load: async () => (await import('./commands/timeline.js')).registerTimelineCommands },
   { commands: ['ai'], load: async () => (await import('./commands/ai.js')).registerAiCommands },
   { commands: ['playlist'], load: async () => (await import('./commands/playlist.js')).registerPlaylistCommands },

@@ -39,6 +39,7 @@ export const CONFIG_KEYS = [
   { key: 'discogs.username', type: 'string', description: 'Discogs user whose collection is imported' },
   { key: 'discogs.apiUrl', type: 'string', default: 'https://api.discogs.com', description: 'Discogs API endpoint' },
   { key: 'discogs.rateWindowMs', type: 'integer', default: 60000, minimum: 100, maximum: 600000, description: "Length of Discogs' moving rate-limit window (60 s on api.discogs.com; local stand-ins use less)" },
+  { key: 'discogs.tracklists', type: 'boolean', default: true, description: 'Fetch the tracklist of every owned Discogs release in the background, for aime spin (a missing one is fetched when spun anyway)' },
   { key: 'spotify.clientId', type: 'string', secret: true, description: 'Spotify client id (client-credentials flow)' },
   { key: 'spotify.clientSecret', type: 'string', secret: true, description: 'Spotify client secret' },
   { key: 'spotify.apiUrl', type: 'string', default: 'https://api.spotify.com/v1', description: 'Spotify Web API endpoint' },

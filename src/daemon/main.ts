@@ -15,6 +15,7 @@ import { listensFeature } from './features/listens.js';
 import { playlistsFeature } from './features/playlists.js';
 import { roonFeature } from './features/roon.js';
 import { serviceFeature } from './features/service.js';
+import { spinsFeature } from './features/spins.js';
 import { statsFeature } from './features/stats.js';
 import { systemFeature } from './features/system.js';
 import { DaemonLifecycle } from './lifecycle.js';
@@ -70,15 +71,17 @@ async function composeDaemon(options: DaemonOptions, lifecycle: DaemonLifecycle)
   const ai = aiFeature(ctx);
   // New albums reach both background workers: covers and links, and AI descriptions.
   const albumEvents = fanOutAlbumEvents(enrichment.albumEvents, ai.albumEvents);
-  const collection = collectionFeature(ctx, { albumEvents, clients: enrichment.clients });
   const listens = listensFeature(ctx, { albumEvents });
+  // Records played by hand are listens like any other; new copies get their tracklists fetched.
+  const spins = spinsFeature(ctx, { ingest: listens.ingest, clients: enrichment.clients });
+  const collection = collectionFeature(ctx, { albumEvents, clients: enrichment.clients, copiesAdded: spins.copiesAdded });
   // Roon plays go through the same ingest as scrobbles (one listen per play, merged with its scrobble).
   const roon = roonFeature(ctx, { recorder: listens.ingest, services: service.registry });
   const playlists = playlistsFeature(ctx, { ai: ai.parts });
   const stats = statsFeature(ctx);
   const jobs = jobsFeature(ctx, { onConfigChange: settings.onChange });
   const system = systemFeature(ctx, { services: service.registry, roon: roon.summary });
-  const handlers = assembleFeatures(service.registry, [system, settings, service, dbFeature(ctx), enrichment, ai, collection, listens, roon, playlists, stats, jobs]);
+  const handlers = assembleFeatures(service.registry, [system, settings, service, dbFeature(ctx), enrichment, ai, collection, listens, spins, roon, playlists, stats, jobs]);
   lifecycle.onStop('services', () => service.registry.stopAll());
 
   const server = new RpcServer({

@@ -47,6 +47,13 @@ export function searchTexts(artist: string, title: string): string[] {
   return [...new Set(texts.map((t) => t.trim()).filter(Boolean))];
 }
 
+/** Whether a credit ("Simon & Garfunkel", "Daft Punk") names the artist asked for, whatever the spelling. */
+export function artistNamed(credit: string, artist: string): boolean {
+  const wanted = nameKey(artist);
+  const key = nameKey(credit);
+  return key === wanted || key.split(' and ').includes(wanted) || (wanted !== '' && key.includes(wanted));
+}
+
 export interface BrowseRow {
   readonly title: string;
   readonly subtitle?: string | null;
@@ -57,11 +64,7 @@ export interface BrowseRow {
  * match found only once edition suffixes are set aside.
  */
 export function bestRow<R extends BrowseRow>(rows: readonly R[], artist: string, title: string): R | undefined {
-  const wantedArtist = nameKey(artist);
-  const artistMatches = (row: R) => {
-    const key = nameKey(plainBrowseText(row.subtitle));
-    return key === wantedArtist || key.split(' and ').includes(wantedArtist) || (wantedArtist !== '' && key.includes(wantedArtist));
-  };
+  const artistMatches = (row: R) => artistNamed(plainBrowseText(row.subtitle), artist);
   const exact = nameKey(title);
   const loose = titleKey(title);
   const rowTitle = (row: R) => withoutTrackNumber(plainBrowseText(row.title));

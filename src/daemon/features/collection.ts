@@ -5,8 +5,11 @@ import type { CatalogueClients } from '../../wiring/catalogues.js';
 import { collectionHandlers } from '../handlers/collection.js';
 import type { Feature, FeatureContext } from './feature.js';
 
-/** The record collection: `collection.*` and the Discogs import, which announce the albums they create. */
-export function collectionFeature(ctx: FeatureContext, needs: { albumEvents: AlbumEvents; clients: CatalogueClients }): Feature {
+/**
+ * The record collection: `collection.*` and the Discogs import, which announce the albums they
+ * create, and tell `copiesAdded` (the tracklist fetch) when copies were stored.
+ */
+export function collectionFeature(ctx: FeatureContext, needs: { albumEvents: AlbumEvents; clients: CatalogueClients; copiesAdded: () => void }): Feature {
   return {
     handlers: collectionHandlers({
       collection: new SqliteCollection(ctx.db),
@@ -14,6 +17,7 @@ export function collectionFeature(ctx: FeatureContext, needs: { albumEvents: Alb
       events: needs.albumEvents,
       clients: needs.clients,
       clock: ctx.clock,
+      copiesAdded: needs.copiesAdded,
     }),
   };
 }

@@ -15,6 +15,8 @@ export interface CollectionHandlerDeps {
   readonly events: AlbumEvents;
   readonly clients: CatalogueClients;
   readonly clock: Clock;
+  /** Told after copies were stored (the tracklist fetch looks for releases it lacks). */
+  readonly copiesAdded?: () => void;
 }
 
 /** An album id is positive; years are four digits. */
@@ -75,6 +77,7 @@ export function collectionHandlers(deps: CollectionHandlerDeps) {
       run: async (params) => {
         const added = await deps.collection.add({ ...params, title: params.title.trim(), artist: params.artist.trim() });
         if (added.created) deps.events.albumsCreated([added.albumId]);
+        deps.copiesAdded?.();
         return { id: added.albumId, created: added.created, copyId: added.copyId };
       },
     },
@@ -110,7 +113,7 @@ export function collectionHandlers(deps: CollectionHandlerDeps) {
         if (importing) throw new UserError('a Discogs import is already running');
         importing = true;
         try {
-          return await importDiscogsCollection(
+          const summary = await importDiscogsCollection(
             { source, collection: deps.collection, syncState: deps.syncState, events: deps.events, clock: deps.clock },
             {
               full: params.full ?? false,
@@ -119,6 +122,8 @@ export function collectionHandlers(deps: CollectionHandlerDeps) {
               onProgress: (done, total) => context.notify('progress', { requestId: context.requestId, task: 'discogs', done, total }),
             },
           );
+          deps.copiesAdded?.();
+          return summary;
         } finally {
           importing = false;
         }

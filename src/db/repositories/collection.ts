@@ -110,11 +110,12 @@ export class SqliteCollection implements CollectionRepository {
         );
         this.linkArtist(albumId, album.artist, null, 0, now);
       }
+      // The copy keeps its Discogs release even when the album was known before (from listens, say): its tracklist is that release's.
       const copyId = Number(
         sql
-          .prepare(`INSERT INTO collection_items (album_id, source, support, genres, release_year, notes, date_added, created_at, updated_at)
-                    VALUES (?, 'manual', ?, ?, ?, ?, ?, ?, ?)`)
-          .run(albumId, album.support ?? null, JSON.stringify(album.genres ?? []), album.year ?? null, album.notes ?? null, now, now, now).lastInsertRowid,
+          .prepare(`INSERT INTO collection_items (album_id, source, discogs_release_id, support, genres, release_year, notes, date_added, created_at, updated_at)
+                    VALUES (?, 'manual', ?, ?, ?, ?, ?, ?, ?, ?)`)
+          .run(albumId, album.discogsId ?? null, album.support ?? null, JSON.stringify(album.genres ?? []), album.year ?? null, album.notes ?? null, now, now, now).lastInsertRowid,
       );
       return { albumId, created: existing === undefined, copyId };
     })();

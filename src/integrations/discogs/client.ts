@@ -1,8 +1,10 @@
 import type { CollectionPage } from '../../core/collection/model.js';
-import type { HttpClient } from '../http.js';
+import type { TracklistTrack } from '../../core/spins/model.js';
+import type { HttpClient, Pacer } from '../http.js';
 import { classifyDiscogs } from './classify.js';
 import { primaryImage, toCollectionPage, type DiscogsListing } from './mapper.js';
 import { DiscogsPacer } from './pacer.js';
+import { toTracklist, type DiscogsTracklistEntry } from './tracklist.js';
 
 export interface DiscogsSettings {
   readonly apiUrl: string;
@@ -46,12 +48,21 @@ export class DiscogsClient {
     return primaryImage(await this.get(`/releases/${releaseId}`, signal));
   }
 
-  private get<T>(path: string, signal?: AbortSignal): Promise<T> {
+  /**
+   * The tracks a release plays, in order (GET /releases/{id}). `background`: work nobody
+   * waits for, which leaves part of the rate-limit window to requests people wait on.
+   */
+  async releaseTracklist(releaseId: number, options: { signal?: AbortSignal; background?: boolean } = {}): Promise<TracklistTrack[]> {
+    const body = await this.get<{ tracklist?: DiscogsTracklistEntry[] }>(`/releases/${releaseId}`, options.signal, options.background ? this.pacer.background() : this.pacer);
+    return toTracklist(body.tracklist);
+  }
+
+  private get<T>(path: string, signal?: AbortSignal, pacer: Pacer = this.pacer): Promise<T> {
     return this.http.json<T>({
       url: `${this.settings.apiUrl.replace(/\/+$/, '')}${path}`,
       headers: { authorization: `Discogs token=${this.settings.token}`, accept: 'application/vnd.discogs.v2.discogs+json' },
       classify: classifyDiscogs,
-      pacer: this.pacer,
+      pacer,
       signal,
     });
   }

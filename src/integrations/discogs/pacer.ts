@@ -21,7 +21,23 @@ export class DiscogsPacer implements Pacer {
   }
 
   async wait(signal?: AbortSignal): Promise<void> {
-    for (let delay = this.delay(Date.now()); delay > 0; delay = this.delay(Date.now())) {
+    await this.waitLeaving(this.reserve, signal);
+  }
+
+  /**
+   * The same window seen by work nobody waits for (background tracklists): it leaves a sixth
+   * of the limit free, so an import or a `spin` asking at the same moment goes at once
+   * instead of queueing behind a whole window of background requests.
+   */
+  background(): Pacer {
+    return {
+      wait: (signal) => this.waitLeaving(Math.max(this.reserve + 1, Math.ceil((this.limit ?? 0) / 6)), signal),
+      observe: (response) => this.observe(response),
+    };
+  }
+
+  private async waitLeaving(spare: number, signal?: AbortSignal): Promise<void> {
+    for (let delay = this.delay(Date.now(), spare); delay > 0; delay = this.delay(Date.now(), spare)) {
       await sleep(delay, undefined, { signal });
     }
     this.sent.push(Date.now());
@@ -38,14 +54,14 @@ export class DiscogsPacer implements Pacer {
     this.foreign = { count: Math.max(0, used - this.sent.length), at: now };
   }
 
-  /** Milliseconds to wait before the next request may go (0: now). */
-  delay(now: number): number {
+  /** Milliseconds to wait before the next request may go (0: now), keeping `spare` slots of the window free. */
+  delay(now: number, spare = this.reserve): number {
     if (this.limit === undefined) return 0;
     this.prune(now);
     const hits = [...this.sent];
     if (this.foreign.at + this.windowMs > now) hits.push(...Array<number>(this.foreign.count).fill(this.foreign.at));
     hits.sort((a, b) => a - b);
-    const allowed = Math.max(1, this.limit - this.reserve);
+    const allowed = Math.max(1, this.limit - spare);
     if (hits.length < allowed) return 0;
     const freeing = hits[hits.length - allowed] ?? now;
     return Math.max(1, freeing + this.windowMs - now);

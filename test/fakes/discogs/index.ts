@@ -21,9 +21,11 @@ import {
 import { MovingWindowLimiter } from './rate-limit.js';
 import { releaseDetail, userProfile } from './shapes.js';
 import { sortItems } from './sorting.js';
+import { generatedTracklist, type DiscogsTrack } from './tracklists.js';
 
 export type { DiscogsCollectionItem, NewCollectionItem } from './collection.js';
 export type { DiscogsReleaseDetail } from './shapes.js';
+export { discogsDuration, heading, indexTrack, track, type DiscogsTrack } from './tracklists.js';
 export type { FaultInjector, FaultKind, FaultOptions, LoggedRequest, RequestLog } from './http-kit.js';
 
 export interface DiscogsRateLimitOptions {
@@ -55,6 +57,10 @@ export interface FakeDiscogs {
   /** Add an item dated after all others (or a second copy with `releaseId`). */
   addRelease(init?: NewCollectionItem): DiscogsCollectionItem;
   removeInstance(instanceId: number): boolean;
+  /** What GET /releases/{id} lists from now on for this release (instead of its generated tracklist). */
+  setTracklist(releaseId: number, tracklist: DiscogsTrack[]): void;
+  /** The tracklist the release shows now (set or generated). */
+  tracklistOf(releaseId: number): DiscogsTrack[];
   readonly faults: FaultInjector;
   /** Every request received, including rejected and faulted ones. */
   readonly requests: RequestLog;
@@ -81,6 +87,8 @@ export async function startFakeDiscogs(options: FakeDiscogsOptions = {}): Promis
   const limiter = new MovingWindowLimiter(60, 60_000, options.now);
   const faults = new FaultInjector();
   let items: DiscogsCollectionItem[] = [];
+  const tracklists = new Map<number, DiscogsTrack[]>();
+  const tracklistOf = (item: DiscogsCollectionItem) => tracklists.get(item.id) ?? generatedTracklist(ctx, item.basic_information);
   const ctx: { baseUrl: string } = { baseUrl: '' };
 
   function setRateLimit(rate: DiscogsRateLimitOptions | false): void {
@@ -160,7 +168,7 @@ export async function startFakeDiscogs(options: FakeDiscogsOptions = {}): Promis
     if (first === 'releases' && parts.length === 2) {
       const item = items.find((it) => it.id === Number(second));
       if (item === undefined) sendJson(res, 404, { message: 'Release not found.' }, headers);
-      else sendJson(res, 200, releaseDetail(ctx.baseUrl, item), headers);
+      else sendJson(res, 200, releaseDetail(ctx.baseUrl, item, tracklistOf(item)), headers);
       return;
     }
     if (first !== 'users' || second === undefined) {
@@ -246,6 +254,14 @@ export async function startFakeDiscogs(options: FakeDiscogsOptions = {}): Promis
       items = items.filter((it) => it.instance_id !== instanceId);
       listings.clear();
       return items.length < before;
+    },
+    setTracklist(releaseId, tracklist) {
+      tracklists.set(releaseId, structuredClone(tracklist));
+    },
+    tracklistOf(releaseId) {
+      const item = items.find((it) => it.id === releaseId);
+      if (item === undefined) throw new Error(`release ${releaseId} is not in the collection`);
+      return structuredClone(tracklistOf(item));
     },
     faults,
     requests: server.log,

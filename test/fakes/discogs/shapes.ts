@@ -1,6 +1,7 @@
 // Response bodies for the Discogs routes other than the collection listing.
 import { discogsDate, type DiscogsCollectionItem } from './collection.js';
 import { seededRandom } from './http-kit.js';
+import type { DiscogsTrack } from './tracklists.js';
 
 export interface DiscogsReleaseDetail {
   id: number;
@@ -38,7 +39,7 @@ export interface DiscogsReleaseDetail {
   identifiers: { type: string; value: string; description?: string }[];
   genres: string[];
   styles: string[];
-  tracklist: { position: string; type_: string; title: string; duration: string }[];
+  tracklist: DiscogsTrack[];
   extraartists: unknown[];
   images: { type: string; uri: string; resource_url: string; uri150: string; width: number; height: number }[];
   thumb: string;
@@ -47,24 +48,16 @@ export interface DiscogsReleaseDetail {
 }
 
 const COUNTRIES = ['US', 'UK', 'Germany', 'France', 'Japan', 'Europe', 'Netherlands'];
-const TRACK_WORDS = ['Intro', 'Night Drive', 'Harbour Song', 'Static', 'Low Tide', 'Outro', 'Reprise', 'Glow', 'Northbound'];
 
 function slug(text: string): string {
   return text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 
-export function releaseDetail(baseUrl: string, item: DiscogsCollectionItem): DiscogsReleaseDetail {
+/** The release as GET /releases/{id} shows it; `tracklist` is the generated one unless a test set its own. */
+export function releaseDetail(baseUrl: string, item: DiscogsCollectionItem, tracklist: DiscogsTrack[]): DiscogsReleaseDetail {
   const info = item.basic_information;
   const rnd = seededRandom(info.id);
-  const trackCount = 6 + Math.floor(rnd() * 7);
   const vinyl = info.formats.some((f) => f.name === 'Vinyl');
-  const tracklist = Array.from({ length: trackCount }, (_, k) => {
-    const side = k < trackCount / 2 ? 'A' : 'B';
-    const position = vinyl ? `${side}${k < trackCount / 2 ? k + 1 : k + 1 - Math.ceil(trackCount / 2)}` : String(k + 1);
-    const seconds = 120 + Math.floor(rnd() * 300);
-    const duration = rnd() < 0.15 ? '' : `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
-    return { position, type_: 'track', title: `${TRACK_WORDS[k % TRACK_WORDS.length]!} ${k + 1}`, duration };
-  });
   const images = info.cover_image === ''
     ? []
     : [

@@ -2,6 +2,7 @@
 // ListenBrainz export (ListenBrainz has them); older ones only on a backfill, once. Real
 // SQLite, the real ingest, a real ListenBrainz export file read in place.
 import { afterEach, describe, expect, it } from 'vitest';
+import { backfillListens } from '../../src/core/forwarding/backfill.js';
 import { eventually } from '../support/daemon.js';
 import { walk } from '../support/export-walk.js';
 import { plays, startSender, type RunningSender } from '../support/forward-sender.js';
@@ -24,6 +25,8 @@ async function setup() {
 }
 
 const now = () => Math.floor(Date.now() / 1000);
+/** `aime forward backfill`'s work, in slices of 7 listens so that slices meet inside the range. */
+const backfill = (sender: RunningSender, since: number, until: number) => backfillListens(sender.outbox, { since, until }, now(), async () => undefined, 7);
 const sources = (fake: FakeListenbrainz) => fake.listens().map((listen) => listen.track_metadata.additional_info['aime_source']);
 
 describe('what is forwarded', () => {
@@ -46,6 +49,8 @@ describe('what is forwarded', () => {
     const navidrome = target.listens().find((listen) => listen.track_metadata.additional_info['aime_source'] === 'listenbrainz');
     expect(navidrome?.track_metadata.additional_info['media_player']).toBe('Navidrome');
     expect(sender.outbox.counts()).toMatchObject({ queued: 0, sent: 76, parked: 0 });
+    // Nor does a backfill of everything queue them.
+    expect(await backfill(sender, 0, Number.MAX_SAFE_INTEGER)).toBe(0);
   });
 
   it('sends a listen as ListenBrainz expects it: start time, names, album, duration in ms, where AIME heard it', async () => {
@@ -85,12 +90,12 @@ describe('what is forwarded', () => {
     expect(target.listens().every((listen) => listen.track_metadata.track_name.startsWith('after'))).toBe(true);
 
     // The first 25 'before' plays lie before 1,600,000,000 + 25 minutes.
-    expect(sender.outbox.backfill(1_600_000_000, 1_600_000_000 + 25 * 60, now())).toBe(25);
+    expect(await backfill(sender, 1_600_000_000, 1_600_000_000 + 25 * 60)).toBe(25);
     await eventually(() => sender.outbox.counts().sent === 35, 10_000);
     // Again, and wider: the 25 sent and the 10 new ones are not queued again.
-    expect(sender.outbox.backfill(0, Number.MAX_SAFE_INTEGER, now())).toBe(15);
+    expect(await backfill(sender, 0, Number.MAX_SAFE_INTEGER)).toBe(15);
     await eventually(() => sender.outbox.counts().sent === 50, 10_000);
-    expect(sender.outbox.backfill(0, Number.MAX_SAFE_INTEGER, now())).toBe(0);
+    expect(await backfill(sender, 0, Number.MAX_SAFE_INTEGER)).toBe(0);
     expect(target.listens()).toHaveLength(50);
     expect(target.received).toBe(50);
   });

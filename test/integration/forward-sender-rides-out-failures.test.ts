@@ -40,6 +40,22 @@ describe('forwarding to ListenBrainz', () => {
     expect(sender.logLines.join('\n')).not.toContain(target.token);
   });
 
+  it('resends the one batch whose success a crash kept from being recorded, and the target keeps it once', async () => {
+    const { target, sender } = await setup();
+    await sender.record(plays(1800, 'roon'));
+    await sender.start();
+    await eventually(() => sender.outbox.counts().sent === 1800, 20_000);
+    // The database as a kill -9 leaves it between the target's answer and the transaction that records it.
+    sender.db.sqlite.exec(`UPDATE forward_outbox SET state = 'queued', settled_at = NULL WHERE listen_id > (SELECT max(listen_id) - 800 FROM forward_outbox);
+      UPDATE forward_state SET sent_total = sent_total - 800`);
+    expect(sender.outbox.counts()).toMatchObject({ queued: 800, sent: 1000 });
+    sender.service.retryNow();
+    await eventually(() => sender.outbox.counts().queued === 0, 10_000);
+    expect(sender.outbox.counts().sent).toBe(1800);
+    expect(target.received).toBe(2600);
+    expect(target.listens()).toHaveLength(1800);
+  });
+
   it('waits out a 429 for as long as X-RateLimit-Reset-In says, then goes on', async () => {
     const { target, sender } = await setup({ faults: { queue: ['rateLimited'] }, resetInSeconds: 2 });
     await sender.record(plays(10, 'roon'));

@@ -73,11 +73,11 @@ function printStatus(out: Output, status: ForwardStatusResult, timezone: string)
   if (status.lastError) out.line(`  ${red('last error')} ${status.lastErrorAt ? dim(`(${localMoment(status.lastErrorAt, timezone)}) `) : ''}${status.lastError}`);
   if (status.nextAttemptAt) out.line(`  next try ${inWords(status.nextAttemptAt)}`);
   if (status.parked.length) {
-    out.line(bold('Parked'));
-    out.table(
-      ['id', 'played', 'artist', 'title', 'reason'],
-      status.parked.map((listen) => [listen.id, localMoment(listen.playedAt, timezone), listen.artist, listen.title, listen.reason]),
-    );
+    out.line(bold(status.failed > status.parked.length ? `Parked (the last ${status.parked.length})` : 'Parked'));
+    // One listen per line, the reason whole: it is what the person came to read.
+    for (const listen of status.parked) {
+      out.line(`  ${dim(`#${listen.id}`)} ${listen.artist} — ${listen.title} ${dim(`(played ${localMoment(listen.playedAt, timezone)})`)}: ${listen.reason}`);
+    }
     out.note('aime forward retry queues them again');
   }
 }

@@ -3,7 +3,7 @@ import { refusalBeforeSending, submissionListen } from './listen-payload.js';
 import type { ForwardOutbox, ListenbrainzSubmissionListen, ListenTarget } from './ports.js';
 
 /** Listen ids looked at per collection: a million-listen import is taken in short transactions. */
-export const COLLECT_CHUNK = 20_000;
+export const COLLECT_CHUNK = 5_000;
 
 export interface ForwardStepDeps {
   readonly outbox: ForwardOutbox;

@@ -48,6 +48,12 @@ export interface ForwardCounts {
   readonly collecting: boolean;
 }
 
+/** Where a backfill stopped: the last listen looked at, in play order. */
+export interface BackfillPosition {
+  readonly timestamp: number;
+  readonly id: number;
+}
+
 /** The durable queue in SQLite. */
 export interface ForwardOutbox {
   /**
@@ -68,8 +74,12 @@ export interface ForwardOutbox {
   park(listens: readonly { id: number; reason: string }[], at: number): void;
   /** Remembers the last failure (shown by `aime forward status`); a success clears it. */
   noteError(message: string, at: number): void;
-  /** Queues the listens played in [since, until) that were never queued (sent ones stay sent); returns how many. */
-  backfill(since: number, until: number, at: number): number;
+  /**
+   * Queues listens played in [since, until) that were never queued (sent ones stay sent), the
+   * first `limit` of them in play order after `after`; `next` is where the following call
+   * starts (undefined once the range is done). Each call is one short transaction.
+   */
+  backfill(range: { since: number; until: number; after?: BackfillPosition }, limit: number, at: number): { queued: number; next?: BackfillPosition };
   /** Puts parked listens back in the queue; returns how many. */
   requeueParked(at: number): number;
   counts(): ForwardCounts;

@@ -1,4 +1,6 @@
+import { setImmediate as turn } from 'node:timers/promises';
 import { UserError } from '../../core/errors.js';
+import { backfillListens } from '../../core/forwarding/backfill.js';
 import type { ForwardOutbox } from '../../core/forwarding/ports.js';
 import type { Clock } from '../../core/ports.js';
 import { parseMoment } from '../../core/time/days.js';
@@ -37,7 +39,7 @@ export function forwardHandlers(deps: ForwardHandlerDeps) {
         const from = parseMoment(since, zone, 'start');
         const to = until === undefined ? Number.MAX_SAFE_INTEGER : parseMoment(until, zone, 'end');
         if (to <= from) throw new UserError(`--until (${until}) must come after --since (${since})`);
-        const queued = deps.outbox.backfill(from, to, seconds());
+        const queued = await backfillListens(deps.outbox, { since: from, until: to }, seconds(), () => turn());
         if (queued) deps.sender.retryNow();
         return { queued, since: iso(from), until: until === undefined ? null : iso(to), queueLength: deps.outbox.counts().queued };
       },

@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import type { ForwardCounts, ForwardOutbox, OutgoingListen, ParkedListen } from '../../core/forwarding/ports.js';
+import type { BackfillPosition, ForwardCounts, ForwardOutbox, OutgoingListen, ParkedListen } from '../../core/forwarding/ports.js';
 import type { Database } from '../data-source.js';
 
 /** The value of listening_history.already_on that keeps a listen from being sent to ListenBrainz. */
@@ -27,7 +27,8 @@ type Name =
   | 'countSent'
   | 'park'
   | 'noteError'
-  | 'backfill'
+  | 'backfillSlice'
+  | 'queueIds'
   | 'requeue'
   | 'queued'
   | 'uncollected'
@@ -65,10 +66,12 @@ export class SqliteForwardOutbox implements ForwardOutbox {
       countSent: prepare('UPDATE forward_state SET sent_total = sent_total + ?, last_sent_at = ?, last_error = NULL, last_error_at = NULL WHERE id = 1'),
       park: prepare(`UPDATE forward_outbox SET state = 'parked', settled_at = ?, reason = ? WHERE state = 'queued' AND listen_id = ?`),
       noteError: prepare('UPDATE forward_state SET last_error = ?, last_error_at = ? WHERE id = 1'),
-      backfill: prepare(
-        `INSERT OR IGNORE INTO forward_outbox (listen_id, state, queued_at)
-         SELECT id, 'queued', ? FROM listening_history WHERE timestamp >= ? AND timestamp < ? AND already_on IS NOT '${TARGET}'`,
+      // Play order through idx_listens_time (timestamp, then the rowid it holds).
+      backfillSlice: prepare(
+        `SELECT id, timestamp, already_on IS NOT '${TARGET}' AS eligible FROM listening_history
+         WHERE timestamp < ? AND (timestamp, id) > (?, ?) ORDER BY timestamp, id LIMIT ?`,
       ),
+      queueIds: prepare(`INSERT OR IGNORE INTO forward_outbox (listen_id, state, queued_at) SELECT value, 'queued', ? FROM json_each(?)`),
       requeue: prepare(`UPDATE forward_outbox SET state = 'queued', queued_at = ?, settled_at = NULL, reason = NULL WHERE state = 'parked'`),
       queued: prepare(`SELECT count(*) FROM forward_outbox WHERE state = 'queued'`).pluck(),
       uncollected: prepare(`SELECT count(*) FROM listening_history WHERE id > ? AND already_on IS NOT '${TARGET}'`).pluck(),
@@ -131,8 +134,17 @@ export class SqliteForwardOutbox implements ForwardOutbox {
     this.sql.noteError.run(message, at);
   }
 
-  backfill(since: number, until: number, at: number): number {
-    return this.db.sqlite.transaction(() => this.sql.backfill.run(at, since, until).changes).immediate();
+  backfill(range: { since: number; until: number; after?: BackfillPosition }, limit: number, at: number): { queued: number; next?: BackfillPosition } {
+    const after = range.after ?? { timestamp: range.since, id: 0 };
+    return this.db.sqlite
+      .transaction(() => {
+        const slice = this.sql.backfillSlice.all(range.until, after.timestamp, after.id, limit) as { id: number; timestamp: number; eligible: number }[];
+        const ids = slice.filter((listen) => listen.eligible === 1).map((listen) => listen.id);
+        const queued = ids.length ? this.sql.queueIds.run(at, JSON.stringify(ids)).changes : 0;
+        const last = slice[slice.length - 1];
+        return slice.length < limit || !last ? { queued } : { queued, next: { timestamp: last.timestamp, id: last.id } };
+      })
+      .immediate();
   }
 
   requeueParked(at: number): number {

@@ -32,7 +32,7 @@ async function status(home: string) {
 
 describe('aime forward', () => {
   it('starts with the token set by aime config set, forwards new listens only, and backfills older ones once', async () => {
-    const { lastfm, target, home } = await setup({}, false);
+    const { lastfm, target, home, daemon } = await setup({}, false);
     expect(await status(home)).toMatchObject({ enabled: false, running: false, queued: 0, sent: 0, failed: 0, lastError: null, lastSentAt: null, parked: [] });
     const off = await runCli(home, ['forward', 'backfill', '--since', '2024-01-01']);
     expect(off.code).toBe(2);
@@ -64,6 +64,9 @@ describe('aime forward', () => {
     const shown = await runCli(home, ['forward', 'status']);
     expect(shown.stdout).toMatch(/Forwarding to http:\/\/127\.0\.0\.1:\d+: sending/);
     expect(shown.stdout).toMatch(/0 queued · 150 sent · 0 parked/);
+    // Set at run time, the token is a secret from then on: never in the log.
+    expect(daemon.log()).toContain('listens forwarded');
+    expect(daemon.log()).not.toContain(target.token);
   });
 
   it('shows a parked listen with the reason, and queues it again on aime forward retry', async () => {

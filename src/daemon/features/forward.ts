@@ -48,7 +48,7 @@ export function forwardFeature(
     if (!key.startsWith('forward.')) return;
     follow();
     sender.retryNow();
-    if (settings().token !== undefined) needs.services.start(sender.name).catch((error: unknown) => log.error({ err: error }, 'forwarding could not start'));
+    if (key === 'forward.listenbrainz.token' && settings().token !== undefined) needs.services.start(sender.name).catch((error: unknown) => log.error({ err: error }, 'forwarding could not start'));
   });
   const handlers = forwardHandlers({
     outbox,

@@ -10,6 +10,7 @@ import { listenbrainzBenchmark } from './listenbrainz.js';
 import { fileReadersBenchmark } from './file-readers.js';
 import { socketBenchmark } from './socket.js';
 import { spinsBenchmark } from './spins.js';
+import { forwardBenchmark } from './forward.js';
 import type { Benchmark, BenchResult } from './types.js';
 
 /**
@@ -29,6 +30,7 @@ const BENCHMARKS: Benchmark[] = [
   fileReadersBenchmark,
   socketBenchmark,
   spinsBenchmark,
+  forwardBenchmark,
 ];
 
 async function main(): Promise<void> {

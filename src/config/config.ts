@@ -69,22 +69,7 @@ export class ConfigFile {
 
   /** The first rule config.json breaks (unknown key, wrong type, out of range), if any. */
   checkStoredValues(): string | undefined {
-    for (const [group, content] of Object.entries(this.stored)) {
-      const top = keySpec(group);
-      if (top) {
-        const problem = checkValue(top, content);
-        if (problem) return `${group} ${problem}`;
-        continue;
-      }
-      if (content === null || typeof content !== 'object' || Array.isArray(content)) return `unknown key "${group}"`;
-      for (const [name, value] of Object.entries(content)) {
-        const spec = keySpec(`${group}.${name}`);
-        if (!spec) return `unknown key "${group}.${name}"`;
-        const problem = checkValue(spec, value);
-        if (problem) return `${spec.key} ${problem}`;
-      }
-    }
-    return undefined;
+    return storedProblem(this.stored, '');
   }
 
   /** The raw (unmasked) value of one key, with where it came from. */
@@ -216,6 +201,24 @@ function readStored(file: string): Record<string, unknown> {
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new UserError(`${file}: must hold a JSON object`);
   return parsed as Record<string, unknown>;
+}
+
+/** Walks config.json's groups (`lastfm`, `forward.listenbrainz`…) down to the keys of the table. */
+function storedProblem(level: Record<string, unknown>, prefix: string): string | undefined {
+  for (const [name, content] of Object.entries(level)) {
+    const key = `${prefix}${name}`;
+    const spec = keySpec(key);
+    if (spec) {
+      const problem = checkValue(spec, content);
+      if (problem) return `${key} ${problem}`;
+      continue;
+    }
+    const isGroup = CONFIG_KEYS.some((candidate) => candidate.key.startsWith(`${key}.`));
+    if (!isGroup || content === null || typeof content !== 'object' || Array.isArray(content)) return `unknown key "${key}"`;
+    const problem = storedProblem(content as Record<string, unknown>, `${key}.`);
+    if (problem) return problem;
+  }
+  return undefined;
 }
 
 function getPath(root: Record<string, unknown>, key: string): unknown {

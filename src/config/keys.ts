@@ -65,6 +65,8 @@ export const CONFIG_KEYS = [
   { key: 'socket.maxConnections', type: 'integer', default: 256, minimum: 1, maximum: 10000, description: 'Clients the daemon serves at once; one more is told to try again later and closed (applies to new connections)' },
   { key: 'socket.idleSeconds', type: 'integer', default: 60, minimum: 1, maximum: 86400, description: 'A connection holding an unfinished request line (no newline) this long is closed; quiet connections with nothing half-sent stay open' },
   { key: 'log.level', type: 'string', default: 'info', enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], description: 'Daemon log level' },
+  { key: 'forward.listenbrainz.url', type: 'string', default: 'https://api.listenbrainz.org', description: 'ListenBrainz API (or a compatible server) that new listens are forwarded to' },
+  { key: 'forward.listenbrainz.token', type: 'string', secret: true, description: 'ListenBrainz user token: set, every new listen (except those read from a ListenBrainz export) is forwarded' },
   { key: 'http.timeoutSeconds', type: 'integer', default: 20, minimum: 1, maximum: 600, description: 'Timeout of one outgoing HTTP request' },
   { key: 'http.retries', type: 'integer', default: 5, minimum: 0, maximum: 20, description: 'Retries of a failing outgoing request before giving up' },
   { key: 'http.retryBaseMs', type: 'integer', default: 1000, minimum: 1, maximum: 60000, description: 'First backoff delay; doubles on every retry, with jitter' },
@@ -100,17 +102,15 @@ type ValueOf<S extends Spec> = S extends { readonly enum: readonly (infer Word)[
 
 /** Keys with a default (or one filled in when read) are always there; the others may be unset. */
 type AlwaysSet<S extends Spec> = S extends { readonly default: unknown } ? true : S extends { readonly computedDefault: string } ? true : false;
-
-type Section<Prefix extends string> = {
+/** The keys right under `Prefix` ("lastfm." → apiKey, username…), required when always set. */
+type Leaves<Prefix extends string> = {
   readonly [S in Spec as S['key'] extends `${Prefix}${infer Name}` ? (Name extends `${string}.${string}` ? never : AlwaysSet<S> extends true ? Name : never) : never]: ValueOf<S>;
 } & {
   readonly [S in Spec as S['key'] extends `${Prefix}${infer Name}` ? (Name extends `${string}.${string}` ? never : AlwaysSet<S> extends true ? never : Name) : never]?: ValueOf<S>;
 };
-
-
-type Groups = Spec['key'] extends infer K ? (K extends `${infer Group}.${string}` ? Group : never) : never;
-
+/** The groups right under `Prefix` ("" → lastfm, roon…; "forward." → listenbrainz). */
+type Groups<Prefix extends string> = Spec['key'] extends infer K ? (K extends `${Prefix}${infer Group}.${string}` ? Group : never) : never;
 type Flat<T> = { [K in keyof T]: T[K] } & {};
-
+type Node<Prefix extends string> = Leaves<Prefix> & { readonly [G in Groups<Prefix>]: Flat<Node<`${Prefix}${G}.`>> };
 /** The effective configuration (defaults, then config.json, then AIME_* variables), nested as config.json is. */
-export type AimeConfig = Flat<Section<''> & { readonly [G in Groups]: Flat<Section<`${G}.`>> }>;
+export type AimeConfig = Flat<Node<''>>;

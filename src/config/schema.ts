@@ -20,19 +20,18 @@ function leafSchema(spec: KeySpec): JsonSchema {
 
 /**
  * The conf schema (top-level properties), nested the way config.json is written:
- * `{"lastfm": {"apiKey": "…"}}`. Unknown keys are refused so typos are caught.
+ * `{"lastfm": {"apiKey": "…"}}`, `{"forward": {"listenbrainz": {"token": "…"}}}`. Unknown keys are refused so typos are caught.
  */
 export function confSchema(): Record<string, JsonSchema> {
   const root: Record<string, JsonSchema> = {};
   for (const spec of CONFIG_KEYS) {
     const parts = spec.key.split('.');
-    if (parts.length === 1) {
-      root[spec.key] = leafSchema(spec);
-      continue;
+    let level = root;
+    for (const group of parts.slice(0, -1)) {
+      const node = (level[group] ??= { type: 'object', additionalProperties: false, properties: {} });
+      level = node.properties as Record<string, JsonSchema>;
     }
-    const [group, name] = parts as [string, string];
-    const node = (root[group] ??= { type: 'object', additionalProperties: false, properties: {} });
-    (node.properties as Record<string, JsonSchema>)[name] = leafSchema(spec);
+    level[parts[parts.length - 1] as string] = leafSchema(spec);
   }
   return root;
 }

@@ -30,6 +30,11 @@ export interface PlayReport {
   readonly albumMbid?: string | null;
   /** The program that reported the play (ListenBrainz `submission_client`/`media_player`, Spotify platform…). */
   readonly client?: string | null;
+  /**
+   * The outside service the play was read from when that service holds it already (a
+   * ListenBrainz export's listens are on ListenBrainz): it is never forwarded back there.
+   */
+  readonly alreadyOn?: 'listenbrainz' | null;
 }
 
 /** What storing a batch of plays did. */

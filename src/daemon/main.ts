@@ -10,6 +10,7 @@ import { configFeature } from './features/config.js';
 import { dbFeature } from './features/db.js';
 import { enrichmentFeature } from './features/enrichment.js';
 import { assembleFeatures, type FeatureContext } from './features/feature.js';
+import { forwardFeature } from './features/forward.js';
 import { jobsFeature } from './features/jobs.js';
 import { listensFeature } from './features/listens.js';
 import { playlistsFeature } from './features/playlists.js';
@@ -81,7 +82,24 @@ async function composeDaemon(options: DaemonOptions, lifecycle: DaemonLifecycle)
   const stats = statsFeature(ctx);
   const jobs = jobsFeature(ctx, { onConfigChange: settings.onChange });
   const system = systemFeature(ctx, { services: service.registry, roon: roon.summary });
-  const handlers = assembleFeatures(service.registry, [system, settings, service, dbFeature(ctx), enrichment, ai, collection, listens, spins, roon, playlists, stats, jobs]);
+  // New listens to ListenBrainz; forward.queueLength is the aime_forward_queue_length gauge.
+  const forward = forwardFeature(ctx, { onConfigChange: settings.onChange, services: service.registry });
+  const handlers = assembleFeatures(service.registry, [
+    system,
+    settings,
+    service,
+    dbFeature(ctx),
+    enrichment,
+    ai,
+    collection,
+    listens,
+    spins,
+    roon,
+    playlists,
+    stats,
+    jobs,
+    forward,
+  ]);
   lifecycle.onStop('services', () => service.registry.stopAll());
 
   const server = new RpcServer({

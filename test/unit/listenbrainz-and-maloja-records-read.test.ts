@@ -12,7 +12,7 @@ describe('ListenBrainz listens', () => {
   it('keeps the player’s MusicBrainz ids, duration in ms and submission client', () => {
     const info = { duration_ms: 245_000, recording_mbid: '08E8F55B-F1A4-46B8-B2D1-FAB4C592165C', release_mbid: '20d0530f-2176-447f-abf4-a9307f7d1c3f', artist_mbids: ['4b00640f-3be6-43f8-9b34-ff81bd89320a'], submission_client: 'listenbrainz web', media_player: 'Firefox' };
     expect(readElements('listenbrainz', [listen({ additional_info: info })]).plays).toEqual([
-      { artist: 'OurR', title: 'Desert', album: 'Desert', albumArtist: null, timestamp: 1749780612, source: 'listenbrainz', durationSeconds: 245, mbid: '08e8f55b-f1a4-46b8-b2d1-fab4c592165c', artistMbid: '4b00640f-3be6-43f8-9b34-ff81bd89320a', albumMbid: '20d0530f-2176-447f-abf4-a9307f7d1c3f', client: 'listenbrainz web' },
+      { artist: 'OurR', title: 'Desert', album: 'Desert', albumArtist: null, timestamp: 1749780612, source: 'listenbrainz', durationSeconds: 245, mbid: '08e8f55b-f1a4-46b8-b2d1-fab4c592165c', artistMbid: '4b00640f-3be6-43f8-9b34-ff81bd89320a', albumMbid: '20d0530f-2176-447f-abf4-a9307f7d1c3f', client: 'listenbrainz web', alreadyOn: 'listenbrainz' },
     ]);
   });
 

@@ -39,6 +39,8 @@ function readListen(element: unknown, sink: RecordSink, nowSeconds: number): voi
     artistMbid: firstMbid(info.artist_mbids) ?? firstMbid(mapping.artist_mbids),
     albumMbid: mbid(info.release_mbid) ?? mbid(mapping.release_mbid),
     client: text(info.submission_client) ?? text(info.media_player),
+    // Read from ListenBrainz's own export: these listens are on ListenBrainz already.
+    alreadyOn: 'listenbrainz',
   });
 }
 

@@ -43,6 +43,7 @@ export class PlayKeyer {
       playedSeconds: wholeOrNull(report.playedSeconds),
       durationSeconds: wholeOrNull(report.durationSeconds),
       client: report.client?.trim() || null,
+      alreadyOn: report.alreadyOn ?? null,
     };
   }
 }

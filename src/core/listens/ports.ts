@@ -65,6 +65,8 @@ export interface KeyedPlay {
   readonly durationSeconds: number | null;
   /** The program that reported the play (PlayReport.client). */
   readonly client: string | null;
+  /** PlayReport.alreadyOn. */
+  readonly alreadyOn: 'listenbrainz' | null;
 }
 
 export interface StoreOutcome {

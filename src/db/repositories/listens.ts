@@ -3,9 +3,9 @@ import type { KeyedPlay, ListenStore, StoreOutcome } from '../../core/listens/po
 import type { Database } from '../data-source.js';
 import { SqliteCatalog } from './catalog.js';
 
-const INSERT_LISTENS = 'INSERT OR IGNORE INTO listening_history (track_id, timestamp, source, loved, zone, played_seconds, client, created_at) VALUES';
-const LISTEN_VALUES = '(?, ?, ?, ?, ?, ?, ?, ?)';
-const LISTEN_COLUMNS = 8;
+const INSERT_LISTENS = 'INSERT OR IGNORE INTO listening_history (track_id, timestamp, source, loved, zone, played_seconds, client, already_on, created_at) VALUES';
+const LISTEN_VALUES = '(?, ?, ?, ?, ?, ?, ?, ?, ?)';
+const LISTEN_COLUMNS = 9;
 /** Rows per INSERT statement: one statement run per row was a third of the cost of ingest. */
 const ROWS_PER_INSERT = 64;
 
@@ -95,7 +95,7 @@ export class SqliteListenStore implements ListenStore {
         const album = this.catalog.albumId(play, now);
         if (album?.created) outcome.newAlbumIds.push(album.id);
         const trackId = this.catalog.trackId(play, artistId, album?.id ?? null, now);
-        rows.push(trackId, play.timestamp, play.source, play.loved ? 1 : 0, play.zone, play.playedSeconds, play.client, now);
+        rows.push(trackId, play.timestamp, play.source, play.loved ? 1 : 0, play.zone, play.playedSeconds, play.client, play.alreadyOn, now);
         // A play checked against stored ones must see every earlier play of the batch stored.
         if (checkEach) flush(this.sql.insertListen, 1);
         else if (rows.length === ROWS_PER_INSERT * LISTEN_COLUMNS) flush(this.sql.insertListens, ROWS_PER_INSERT);

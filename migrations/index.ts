@@ -9,6 +9,7 @@ import { ArtistTransitions1763770000002 } from './1763770000002-artist-transitio
 import { ApiTokens1763780000000 } from './1763780000000-api-tokens.js';
 import { ListensClient1763780000001 } from './1763780000001-listens-client.js';
 import { ListenCorrections1763840000000 } from './1763840000000-listen-corrections.js';
+import { ArtistAliases1763840000001 } from './1763840000001-artist-aliases.js';
 
 /**
  * Every migration, oldest first. Released migrations are never edited: a schema change is
@@ -17,4 +18,4 @@ import { ListenCorrections1763840000000 } from './1763840000000-listen-correctio
  * 17637300xxxxx collection, 17637400xxxxx ai, 17637500xxxxx playlists,
  * 17637600xxxxx jobs, 17637700xxxxx analytics, 17637800xxxxx http listener.
  */
-export const MIGRATIONS = [InitialSchema1763700000000, ListensTrackTitleIndex1763710000000, ListensMergedCopy1763710000001, CollectionSeenByImport1763730000000, PresentationLanguage1763740000000, ListeningRollups1763770000000, ListenSlotsWeekIndex1763770000001, ArtistTransitions1763770000002, ApiTokens1763780000000, ListensClient1763780000001, ListenCorrections1763840000000];
+export const MIGRATIONS = [InitialSchema1763700000000, ListensTrackTitleIndex1763710000000, ListensMergedCopy1763710000001, CollectionSeenByImport1763730000000, PresentationLanguage1763740000000, ListeningRollups1763770000000, ListenSlotsWeekIndex1763770000001, ArtistTransitions1763770000002, ApiTokens1763780000000, ListensClient1763780000001, ListenCorrections1763840000000, ArtistAliases1763840000001];

@@ -25,6 +25,7 @@ const GROUPS: readonly { readonly commands: readonly string[]; load(): Promise<R
   { commands: ['enrich'], load: async () => (await import('./commands/enrich.js')).registerEnrichCommands },
   { commands: ['history', 'love', 'unlove'], load: async () => (await import('./commands/history.js')).registerHistoryCommands },
   { commands: ['timeline'], load: async () => (await import('./commands/timeline.js')).registerTimelineCommands },
+  { commands: ['alias'], load: async () => (await import('./commands/alias.js')).registerAliasCommands },
   { commands: ['ai'], load: async () => (await import('./commands/ai.js')).registerAiCommands },
   { commands: ['playlist'], load: async () => (await import('./commands/playlist.js')).registerPlaylistCommands },
   { commands: ['stats'], load: async () => (await import('./commands/stats.js')).registerStatsCommands },

@@ -7,6 +7,7 @@ import { aiFeature } from './features/ai.js';
 import { fanOutAlbumEvents } from './features/album-events.js';
 import { collectionFeature } from './features/collection.js';
 import { configFeature } from './features/config.js';
+import { correctionsFeature } from './features/corrections.js';
 import { dbFeature } from './features/db.js';
 import { enrichmentFeature } from './features/enrichment.js';
 import { assembleFeatures, type FeatureContext } from './features/feature.js';
@@ -76,9 +77,10 @@ async function composeDaemon(options: DaemonOptions, lifecycle: DaemonLifecycle)
   const roon = roonFeature(ctx, { recorder: listens.ingest, services: service.registry });
   const playlists = playlistsFeature(ctx, { ai: ai.parts });
   const stats = statsFeature(ctx);
+  const corrections = correctionsFeature(ctx, { albumEvents });
   const jobs = jobsFeature(ctx, { onConfigChange: settings.onChange });
   const system = systemFeature(ctx, { services: service.registry, roon: roon.summary });
-  const handlers = assembleFeatures(service.registry, [system, settings, service, dbFeature(ctx), enrichment, ai, collection, listens, roon, playlists, stats, jobs]);
+  const handlers = assembleFeatures(service.registry, [system, settings, service, dbFeature(ctx), enrichment, ai, collection, listens, roon, playlists, stats, jobs, corrections]);
   lifecycle.onStop('services', () => service.registry.stopAll());
 
   const server = new RpcServer({

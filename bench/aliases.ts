@@ -1,0 +1,155 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { addAlias } from '../src/core/aliases/aliases.js';
+import { resolvePeriod, type RangeName } from '../src/core/analytics/periods.js';
+import { listeningSummary } from '../src/core/analytics/summary.js';
+import { editListen, removeListens } from '../src/core/corrections/history.js';
+import { ListenIngest } from '../src/core/listens/ingest.js';
+import type { PlayReport } from '../src/core/model.js';
+import { nameKey } from '../src/core/names.js';
+import { seededRandom } from '../src/core/random.js';
+import { openDatabase, runMigrations, type Database } from '../src/db/data-source.js';
+import { SqliteAnalytics } from '../src/db/repositories/analytics.js';
+import { SqliteArtistAliases } from '../src/db/repositories/artist-aliases.js';
+import { refreshArtistCredits } from '../src/db/repositories/artist-credits.js';
+import { SqliteListenCorrections } from '../src/db/repositories/listen-corrections.js';
+import { SqliteListenStore } from '../src/db/repositories/listens.js';
+import { generateHistory } from '../test/fakes/lastfm/index.js';
+import { generateListeningDatabase } from './generate-listens.js';
+import { median, round, type Benchmark, type BenchResult } from './types.js';
+
+const LISTENS = 1_000_000;
+const RUNS = 7;
+const TIME_ZONE = 'Europe/Paris';
+const CREDITS = 300;
+const ALIASES = 200;
+
+/**
+ * Corrections and aliases at scale: `stats --range all` on a generated million listens whose
+ * artists include 300 "A / B" credits and 200 aliases (target < 300 ms, as without them), the
+ * first `stats` after a `history rm` and a `history edit` (no rebuild of the rollups), and
+ * ingest into a range holding tombstones (≥ 50,000 listens/s, as without them).
+ */
+export const aliasesBenchmark: Benchmark = {
+  group: 'aliases',
+  async run() {
+    const dir = mkdtempSync(join(tmpdir(), 'aime-bench-aliases-'));
+    try {
+      return [...(await statsWithAliases(join(dir, 'aime.db'))), await ingestNearTombstones(join(dir, 'ingest.db'))];
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};
+
+async function statsWithAliases(path: string): Promise<BenchResult[]> {
+  await generateListeningDatabase({ path, listens: LISTENS, seed: 1 });
+  const db = await openDatabase({ path });
+  try {
+    const analytics = new SqliteAnalytics(db);
+    const now = Math.floor(Date.now() / 1000);
+    const history = await analytics.bounds();
+    const period = (range: RangeName) => resolvePeriod({ range }, 'all', { timeZone: TIME_ZONE, now, history });
+    // The first read after the generated import folds the rollups (measured by the analytics group).
+    await listeningSummary(analytics, period('all'), 10);
+    const named = creditsAndAliases(db);
+    let started = performance.now();
+    refreshArtistCredits(db.sqlite);
+    const creditsMs = performance.now() - started;
+    const counted = db.sqlite.prepare('SELECT count(DISTINCT credit_id) FROM artist_credits').pluck().get() as number;
+
+    const times: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      started = performance.now();
+      await listeningSummary(analytics, period('all'), 10);
+      times.push(performance.now() - started);
+    }
+    const statsMs = median(times);
+
+    const correctionsMs = correct(db, now);
+    started = performance.now();
+    const after = await listeningSummary(analytics, period('all'), 10);
+    const firstAfterMs = performance.now() - started;
+    return [
+      {
+        name: 'stats-range-all-ms',
+        value: round(statsMs),
+        unit: 'ms',
+        target: `< 300 (median of ${RUNS}; ${CREDITS} "A / B" credits, ${ALIASES} aliases, ${LISTENS.toLocaleString('en-US')} listens)`,
+        ok: statsMs < 300,
+        details: { min: round(Math.min(...times)), max: round(Math.max(...times)), ...named, creditsCounted: counted, creditsRebuildMs: round(creditsMs) },
+      },
+      {
+        name: 'stats-after-rm-and-edit-ms',
+        value: round(firstAfterMs),
+        unit: 'ms',
+        target: '< 300 (the first stats after 10 listens deleted and 10 edited: rollups recounted, not rebuilt)',
+        ok: firstAfterMs < 300 && after.listens === LISTENS - 10,
+        details: { correctionsMs: round(correctionsMs), listens: after.listens },
+      },
+    ];
+  } finally {
+    await db.close();
+  }
+}
+
+/** Turns artists of the generated library into "A / B" credits of two of its artists, and aliases others. */
+function creditsAndAliases(db: Database): { credits: number; aliases: number } {
+  const artists = db.sqlite.prepare('SELECT id, name FROM artists ORDER BY id').all() as { id: number; name: string }[];
+  const rename = db.sqlite.prepare('UPDATE artists SET name = ?, name_key = ? WHERE id = ?');
+  db.sqlite.transaction(() => {
+    for (let i = 0; i < CREDITS; i++) {
+      const credit = `${artists[i]!.name} / ${artists[i + 1500]!.name}`;
+      rename.run(credit, nameKey(credit), artists[i]!.id);
+    }
+  })();
+  const store = new SqliteArtistAliases(db);
+  for (let i = CREDITS; i < CREDITS + ALIASES; i++) addAlias(store, artists[i]!.name, artists[i + 2000]!.name, 0);
+  return { credits: CREDITS, aliases: ALIASES };
+}
+
+/** Deletes 10 listens and edits 10 (time and title) spread over the years; returns the time taken. */
+function correct(db: Database, now: number): number {
+  const random = seededRandom(3);
+  const ids = db.sqlite.prepare('SELECT id FROM listening_history ORDER BY id').pluck().all() as number[];
+  const pick = () => ids.splice(Math.floor(random() * ids.length), 1)[0]!;
+  const corrections = new SqliteListenCorrections(db);
+  const started = performance.now();
+  removeListens(corrections, Array.from({ length: 10 }, pick), TIME_ZONE);
+  for (let i = 0; i < 10; i++) {
+    const id = pick();
+    const at = db.sqlite.prepare('SELECT timestamp FROM listening_history WHERE id = ?').pluck().get(id) as number;
+    editListen({ corrections, albumEvents: { albumsCreated: () => undefined } }, id, { title: `Corrected ${i}`, time: String(at - 3600) }, { timeZone: TIME_ZONE, now });
+  }
+  return performance.now() - started;
+}
+
+/** 200,000 plays into a range where 2,000 deleted listens left tombstones (20 of them for plays of the batch). */
+async function ingestNearTombstones(path: string): Promise<BenchResult> {
+  const db = await openDatabase({ path });
+  try {
+    await runMigrations(db);
+    const reports = (seed: number): PlayReport[] =>
+      generateHistory({ count: 200_000, seed }).map((s) => ({ artist: s.artist, title: s.title, album: s.album || null, timestamp: s.timestamp, source: 'lastfm' }));
+    const batch = reports(2);
+    const deleted = [...reports(3).filter((_, i) => i % 100 === 0), ...batch.slice(0, 20)];
+    const ingest = new ListenIngest({ store: new SqliteListenStore(db), albumEvents: { albumsCreated: () => undefined }, radioStations: () => [] });
+    await ingest.record(deleted);
+    removeListens(new SqliteListenCorrections(db), db.sqlite.prepare('SELECT id FROM listening_history').pluck().all() as number[], TIME_ZONE);
+    const tombstones = db.sqlite.prepare('SELECT count(*) FROM listen_corrections').pluck().get() as number;
+    const started = performance.now();
+    const summary = await ingest.record(batch);
+    const perSecond = summary.imported / ((performance.now() - started) / 1000);
+    return {
+      name: 'ingest-near-tombstones-listens-per-second',
+      value: Math.round(perSecond),
+      unit: 'listens/s',
+      target: '>= 50,000 (200,000 plays, 2,000 tombstones in their range)',
+      ok: perSecond >= 50_000 && summary.imported === batch.length - 20,
+      details: { imported: summary.imported, skipped: summary.skipped, tombstones },
+    };
+  } finally {
+    await db.close();
+  }
+}

@@ -5,6 +5,7 @@ import { exportsBenchmark } from './exports.js';
 import { lastfmBenchmark } from './lastfm.js';
 import { roonBenchmark } from './roon.js';
 import { analyticsBenchmark } from './analytics.js';
+import { aliasesBenchmark } from './aliases.js';
 import { wrappedBenchmark } from './wrapped.js';
 import { listenbrainzBenchmark } from './listenbrainz.js';
 import { fileReadersBenchmark } from './file-readers.js';
@@ -25,6 +26,7 @@ const BENCHMARKS: Benchmark[] = [
   roonBenchmark,
   playlistsBenchmark,
   analyticsBenchmark,
+  aliasesBenchmark,
   wrappedBenchmark,
   listenbrainzBenchmark,
   fileReadersBenchmark,

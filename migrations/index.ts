@@ -9,6 +9,8 @@ import { ArtistTransitions1763770000002 } from './1763770000002-artist-transitio
 import { ApiTokens1763780000000 } from './1763780000000-api-tokens.js';
 import { ListensClient1763780000001 } from './1763780000001-listens-client.js';
 import { TracklistsAndSpins1763830000000 } from './1763830000000-tracklists-and-spins.js';
+import { ListenCorrections1763840000000 } from './1763840000000-listen-corrections.js';
+import { ArtistAliases1763840000001 } from './1763840000001-artist-aliases.js';
 import { ForwardOutbox1763860000000 } from './1763860000000-forward-outbox.js';
 
 /**
@@ -32,5 +34,7 @@ export const MIGRATIONS = [
   ApiTokens1763780000000,
   ListensClient1763780000001,
   TracklistsAndSpins1763830000000,
+  ListenCorrections1763840000000,
+  ArtistAliases1763840000001,
   ForwardOutbox1763860000000,
 ];

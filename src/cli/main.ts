@@ -26,6 +26,7 @@ const GROUPS: readonly { readonly commands: readonly string[]; load(): Promise<R
   { commands: ['history', 'love', 'unlove'], load: async () => (await import('./commands/history.js')).registerHistoryCommands },
   { commands: ['spin'], load: async () => (await import('./commands/spin.js')).registerSpinCommands },
   { commands: ['timeline'], load: async () => (await import('./commands/timeline.js')).registerTimelineCommands },
+  { commands: ['alias'], load: async () => (await import('./commands/alias.js')).registerAliasCommands },
   { commands: ['ai'], load: async () => (await import('./commands/ai.js')).registerAiCommands },
   { commands: ['playlist'], load: async () => (await import('./commands/playlist.js')).registerPlaylistCommands },
   { commands: ['stats'], load: async () => (await import('./commands/stats.js')).registerStatsCommands },

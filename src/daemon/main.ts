@@ -7,6 +7,7 @@ import { aiFeature } from './features/ai.js';
 import { fanOutAlbumEvents } from './features/album-events.js';
 import { collectionFeature } from './features/collection.js';
 import { configFeature } from './features/config.js';
+import { correctionsFeature } from './features/corrections.js';
 import { dbFeature } from './features/db.js';
 import { enrichmentFeature } from './features/enrichment.js';
 import { assembleFeatures, type FeatureContext } from './features/feature.js';
@@ -80,6 +81,7 @@ async function composeDaemon(options: DaemonOptions, lifecycle: DaemonLifecycle)
   const roon = roonFeature(ctx, { recorder: listens.ingest, services: service.registry });
   const playlists = playlistsFeature(ctx, { ai: ai.parts });
   const stats = statsFeature(ctx);
+  const corrections = correctionsFeature(ctx, { albumEvents });
   const jobs = jobsFeature(ctx, { onConfigChange: settings.onChange });
   const system = systemFeature(ctx, { services: service.registry, roon: roon.summary });
   // New listens to ListenBrainz; forward.queueLength is the aime_forward_queue_length gauge.
@@ -98,6 +100,7 @@ async function composeDaemon(options: DaemonOptions, lifecycle: DaemonLifecycle)
     playlists,
     stats,
     jobs,
+    corrections,
     forward,
   ]);
   lifecycle.onStop('services', () => service.registry.stopAll());

@@ -1,6 +1,7 @@
 import type { AiMethods } from './methods/ai.js';
 import type { CollectionMethods } from './methods/collection.js';
 import type { ConfigMethods } from './methods/config.js';
+import type { CorrectionsMethods } from './methods/corrections.js';
 import type { DbMethods } from './methods/db.js';
 import type { ForwardMethods } from './methods/forward.js';
 import type { ListensMethods } from './methods/listens.js';
@@ -29,7 +30,8 @@ export interface RpcMethods
     AiMethods,
     StatsMethods,
     SpinsMethods,
-    ForwardMethods {}
+    ForwardMethods,
+    CorrectionsMethods {}
 
 export type MethodName = keyof RpcMethods;
 export type ParamsOf<M extends MethodName> = RpcMethods[M]['params'];

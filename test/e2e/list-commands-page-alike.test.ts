@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, runMigrations } from '../../src/db/data-source.js';
 import { SqliteJobRuns } from '../../src/db/repositories/jobs.js';
 import { SqlitePlaylists } from '../../src/db/repositories/playlists.js';
+import { addAlias } from '../../src/core/aliases/aliases.js';
+import { SqliteArtistAliases } from '../../src/db/repositories/artist-aliases.js';
 import { seedCollection } from '../support/collection-seed.js';
 import { runCli, useTestHomes } from '../support/daemon.js';
 
@@ -28,6 +30,7 @@ const LISTS: { args: string[]; older?: string; bad: [string, string] }[] = [
   { args: ['playlist', 'list'], bad: ['--limit', '100000'] },
   { args: ['jobs', 'history'], older: 'runs', bad: ['--page', '0'] },
   { args: ['stats', 'unplayed'], older: 'albums', bad: ['--limit', '2.5'] },
+  { args: ['alias', 'list'], bad: ['--limit', 'ten'] },
 ];
 
 const bed = useTestHomes(afterAll);
@@ -48,6 +51,8 @@ beforeAll(async () => {
   for (const name of ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday']) {
     await playlists.create({ name, algorithm: 'manual', aiPrompt: null, seed: null, params: {} }, []);
   }
+  const aliases = new SqliteArtistAliases(db);
+  for (const name of ['Prinz', 'Prins', 'Prinse', 'Prynce', 'Prunce']) addAlias(aliases, name, 'Prince', start / 1000);
   await db.close();
   await bed.daemon(home);
 });

@@ -5,6 +5,7 @@ import type { HistoryParams, ListenSourceName } from '../../rpc/methods/listens.
 import { action, examples } from '../action.js';
 import { formatNumber } from '../output.js';
 import { notePage, pageRequest, withPaging, type PagingOptions, type PagingRule } from '../paging.js';
+import { registerHistoryCorrections } from './history-corrections.js';
 
 interface HistoryOptions extends PagingOptions {
   since?: string;
@@ -60,6 +61,8 @@ export function registerHistoryCommands(program: Command): void {
         else cli.out.line(`merged ${formatNumber(result.removed)} duplicate listens`);
       }),
     );
+
+  registerHistoryCorrections(history);
 
   for (const [verb, loved] of [['love', true], ['unlove', false]] as const) {
     program

@@ -30,6 +30,8 @@ export interface ListenIngestDeps {
  *   re-reading a poll window adds nothing); genuine replays, even seconds apart, are kept.
  * - A play of the same artist and title from another source within 10 minutes of a stored
  *   one is that play's copy (Roon play + Last.fm scrobble) and is skipped.
+ * - A play deleted or edited with `aime history rm|edit` is skipped when it arrives again
+ *   (core/corrections), and so is another source's copy of it within the 10 minutes.
  * - Plays of configured radio stations are skipped; plays missing an artist, a title or a
  *   valid time count as failed.
  * - Albums created are announced to `albumEvents` after the batch is committed.

@@ -78,8 +78,9 @@ export interface StoreOutcome {
 /** Writes plays: resolves artist/album/track rows and applies the dedup rules in one transaction. */
 export interface ListenStore {
   /**
-   * Stores each play unless it is already there (same track, same timestamp) or it is the
-   * other source's copy of a stored play (same artist and title within `crossSourceSeconds`).
+   * Stores each play unless it is already there (same track, same timestamp), it is the
+   * other source's copy of a stored play (same artist and title within `crossSourceSeconds`),
+   * or a correction recorded it (deleted or edited by hand: core/corrections).
    */
   store(plays: readonly KeyedPlay[], crossSourceSeconds: number): StoreOutcome;
   /** Marks every listen of these tracks (by artist key and title key) as loved. Returns rows changed. */

@@ -5,7 +5,8 @@ import { SESSION_GAP_SECONDS, type DayListens, type LocalCalendar, type Period, 
  * The time side of analytics, read from the rollups of migration 1763770000000:
  * listen_slots (listens per UTC quarter hour, with the first and last listen in it) and
  * track_plays (listens per track). Rollups are folded forward from the listens added since
- * the last read; a delete or a moved listen (the triggers reset the mark) rebuilds them.
+ * the last read; a deleted or moved listen is taken out by the triggers of migration
+ * 1763840000000 (its quarter and its track recounted), so a correction costs no rebuild.
  */
 type Sqlite = BetterSqlite3.Database;
 
@@ -18,9 +19,11 @@ const WEEK = 7 * QUARTERS_PER_DAY;
 export function foldRollups(sqlite: Sqlite): void {
   const folded = sqlite.prepare('SELECT folded_listen_id FROM analytics_rollup_state WHERE id = 1').pluck().get() as number;
   const newest = (sqlite.prepare('SELECT max(id) FROM listening_history').pluck().get() as number | null) ?? 0;
-  if (folded !== 0 && folded === newest) return;
+  // Ids only grow (AUTOINCREMENT): a mark above the newest id means the newest listens were
+  // deleted since, which the triggers already took out of the rollups.
+  if (folded !== 0 && folded >= newest) return;
   sqlite.transaction(() => {
-    const since = folded !== 0 && folded < newest ? folded : 0;
+    const since = folded !== 0 ? folded : 0;
     if (since === 0) {
       sqlite.exec('DELETE FROM listen_slots; DELETE FROM track_plays;');
     }

@@ -2,6 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import type { DuplicatePair, HistoryFilter, ListenJournal, ListenRow } from '../../core/listens/ports.js';
 import type { ListenSource } from '../../core/model.js';
 import type { Database } from '../data-source.js';
+import { refreshArtistCredits } from './artist-credits.js';
 
 interface RawRow {
   id: number;
@@ -34,6 +35,7 @@ export class SqliteListenJournal implements ListenJournal {
    * page), and only those 50-odd rows are joined to their names.
    */
   page(filter: HistoryFilter, limit: number, offset: number): ListenRow[] {
+    if (filter.artistKey) refreshArtistCredits(this.db.sqlite);
     const { where, args } = conditions(filter);
     const rows = this.statement(
       `${SELECT_LISTEN} WHERE l.id IN (SELECT l.id FROM listening_history l${where} ORDER BY l.timestamp DESC, l.id DESC LIMIT ? OFFSET ?)
@@ -43,6 +45,7 @@ export class SqliteListenJournal implements ListenJournal {
   }
 
   count(filter: HistoryFilter): number {
+    if (filter.artistKey) refreshArtistCredits(this.db.sqlite);
     const { where, args } = conditions(filter);
     return this.statement(`SELECT COUNT(*) FROM listening_history l${where}`).pluck().get(...args) as number;
   }
@@ -124,8 +127,11 @@ function conditions(filter: HistoryFilter): { where: string; args: unknown[] } {
   if (filter.source !== undefined) add('l.source = ?', filter.source);
   if (filter.loved !== undefined) add('l.loved = ?', filter.loved ? 1 : 0);
   // Names narrow the tracks first (a few thousand artists and albums), then their listens.
+  // An artist is also found through the credits that count for it (aliases, "A / B").
   if (filter.artistKey) {
-    add(`l.track_id IN (SELECT t.id FROM tracks t JOIN artists ar ON ar.id = t.artist_id WHERE ar.name_key LIKE '%' || ? || '%')`, filter.artistKey);
+    parts.push(`l.track_id IN (SELECT t.id FROM tracks t WHERE t.artist_id IN (SELECT ar.id FROM artists ar WHERE ar.name_key LIKE '%' || ? || '%'
+        UNION SELECT c.credit_id FROM artist_credits c JOIN artists ca ON ca.id = c.artist_id WHERE ca.name_key LIKE '%' || ? || '%'))`);
+    args.push(filter.artistKey, filter.artistKey);
   }
   if (filter.albumKey) {
     add(`l.track_id IN (SELECT t.id FROM tracks t JOIN albums al ON al.id = t.album_id WHERE al.title_key LIKE '%' || ? || '%')`, filter.albumKey);

@@ -9,15 +9,22 @@ const LISTEN_COLUMNS = 9;
 /** Rows per INSERT statement: one statement run per row was a third of the cost of ingest. */
 const ROWS_PER_INSERT = 64;
 
+/** A recorded correction near a batch: the identity a play arrived with. */
+interface Correction {
+  readonly source: string;
+  readonly timestamp: number;
+}
+
 /**
  * Stores plays: one transaction per batch, artist/album/track resolved through the
- * catalogue cache, the same play (track, timestamp) ignored by the unique index, and a
- * play skipped when another source already holds the same artist and title nearby.
+ * catalogue cache, the same play (track, timestamp) ignored by the unique index, a play
+ * skipped when another source already holds the same artist and title nearby, and a play
+ * skipped when `aime history rm|edit` recorded it (listen_corrections).
  */
 export class SqliteListenStore implements ListenStore {
   private readonly db: Database;
   private readonly catalog: SqliteCatalog;
-  private readonly sql: Record<'insertListen' | 'insertListens' | 'anyNear' | 'samePlay' | 'otherSourceNear' | 'otherSourceCopies' | 'absorbCopy' | 'markLoved', Statement>;
+  private readonly sql: Record<'insertListen' | 'insertListens' | 'anyNear' | 'samePlay' | 'otherSourceNear' | 'otherSourceCopies' | 'absorbCopy' | 'markLoved' | 'correctionsNear', Statement>;
 
   constructor(db: Database) {
     this.db = db;
@@ -41,6 +48,7 @@ export class SqliteListenStore implements ListenStore {
          ORDER BY ABS(l.timestamp - ?), l.id`,
       ),
       absorbCopy: prepare('UPDATE listening_history SET merged_source = ?, merged_timestamp = ? WHERE id = ?'),
+      correctionsNear: prepare('SELECT artist_key AS artistKey, title_key AS titleKey, source, timestamp FROM listen_corrections WHERE timestamp BETWEEN ? AND ?'),
       markLoved: prepare(
         // "+loved": without it SQLite walks the loved index (every unloved listen) instead of the track's listens.
         `UPDATE listening_history SET loved = 1 WHERE +loved = 0 AND track_id IN
@@ -74,7 +82,7 @@ export class SqliteListenStore implements ListenStore {
     const batch = this.db.sqlite.transaction(() => {
       const now = Math.floor(Date.now() / 1000);
       const outcome: StoreOutcome = { imported: 0, skipped: 0, newAlbumIds: [] };
-      const { checkOtherSources, checkSamePlays } = this.checksNeeded(plays, window);
+      const { checkOtherSources, checkSamePlays, corrections } = this.checksNeeded(plays, window);
       const checkEach = checkOtherSources || checkSamePlays;
       const rows: unknown[] = [];
       const flush = (statement: Statement, count: number) => {
@@ -83,6 +91,10 @@ export class SqliteListenStore implements ListenStore {
         outcome.skipped += count - changes;
       };
       for (const play of plays) {
+        if (corrections && isCorrected(play, corrections, window)) {
+          outcome.skipped++;
+          continue;
+        }
         const artistId = this.catalog.artistId(play.artist, play.artistKey, now);
         if (checkOtherSources && this.isOtherSourceCopy(play, artistId, window)) {
           outcome.skipped++;
@@ -128,9 +140,13 @@ export class SqliteListenStore implements ListenStore {
   /**
    * Per-play checks cost a query each; most batches need none: cross-source checks only with
    * two sources in the batch or another source stored nearby, same-play checks only when
-   * listens are already stored in the batch's time range.
+   * listens are already stored in the batch's time range. Corrections near the batch (few:
+   * they are typed by hand) are read once into memory, by artist and title keys.
    */
-  private checksNeeded(plays: readonly KeyedPlay[], window: number): { checkOtherSources: boolean; checkSamePlays: boolean } {
+  private checksNeeded(
+    plays: readonly KeyedPlay[],
+    window: number,
+  ): { checkOtherSources: boolean; checkSamePlays: boolean; corrections: Map<string, Correction[]> | undefined } {
     let low = Infinity;
     let high = -Infinity;
     let mixed = false;
@@ -140,9 +156,17 @@ export class SqliteListenStore implements ListenStore {
       if (play.timestamp < low) low = play.timestamp;
       if (play.timestamp > high) high = play.timestamp;
     }
+    const near = this.sql.correctionsNear.all(low - window, high + window) as (Correction & { artistKey: string; titleKey: string })[];
+    let corrections: Map<string, Correction[]> | undefined;
+    for (const correction of near) {
+      corrections ??= new Map();
+      const key = playKey(correction.artistKey, correction.titleKey);
+      corrections.set(key, [...(corrections.get(key) ?? []), correction]);
+    }
     return {
       checkOtherSources: mixed || this.sql.otherSourceNear.get(low - window, high + window, first) !== undefined,
       checkSamePlays: this.sql.anyNear.get(low, high) !== undefined,
+      corrections,
     };
   }
 
@@ -153,4 +177,20 @@ export class SqliteListenStore implements ListenStore {
       return changed;
     })();
   }
+}
+
+function playKey(artistKey: string, titleKey: string): string {
+  return `${artistKey}\u0000${titleKey}`;
+}
+
+/**
+ * A play deleted or edited by hand, arriving again: the same identity (source and time), or
+ * another source's copy of it within the window — which would have been the same listen.
+ */
+function isCorrected(play: KeyedPlay, corrections: ReadonlyMap<string, readonly Correction[]>, window: number): boolean {
+  const recorded = corrections.get(playKey(play.artistKey, play.titleKey));
+  if (!recorded) return false;
+  return recorded.some((correction) =>
+    correction.source === play.source ? correction.timestamp === play.timestamp : Math.abs(correction.timestamp - play.timestamp) <= window,
+  );
 }

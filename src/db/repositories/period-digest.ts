@@ -1,5 +1,6 @@
 import { shownDate } from '../../core/time/shown.js';
 import type { Database } from '../data-source.js';
+import { refreshArtistCredits } from './artist-credits.js';
 
 /** What a period of listening amounts to: the figures a haiku, a report and a report file share. */
 export interface PeriodDigest {
@@ -16,9 +17,10 @@ export interface PeriodDigest {
   readonly albumsAdded: number;
 }
 
-/** Plays in [from, to) (UTC epoch seconds), ranked top `top`. */
+/** Plays in [from, to) (UTC epoch seconds), ranked top `top`; artists as statistics count them (artist_credits). */
 export function periodDigest(db: Database, from: number, to: number, timeZone: string, top: number): PeriodDigest {
   const sql = db.sqlite;
+  refreshArtistCredits(sql);
   const totals = sql
     .prepare(`SELECT COUNT(*) AS listens, COALESCE(SUM(COALESCE(l.played_seconds, t.duration_seconds, 0)), 0) AS seconds
       FROM listening_history l JOIN tracks t ON t.id = l.track_id WHERE l.timestamp >= ? AND l.timestamp < ?`)
@@ -29,9 +31,11 @@ export function periodDigest(db: Database, from: number, to: number, timeZone: s
     .all(from, to) as { bucket: number }[];
   const days = new Set(buckets.map((row) => shownDate(row.bucket * 900 * 1000, timeZone)));
   const topArtists = sql
-    .prepare(`SELECT ar.name AS name, COUNT(*) AS plays FROM listening_history l JOIN tracks t ON t.id = l.track_id
-      JOIN artists ar ON ar.id = t.artist_id WHERE l.timestamp >= ? AND l.timestamp < ?
-      GROUP BY ar.id ORDER BY plays DESC, ar.name_key LIMIT ?`)
+    .prepare(`WITH per_credit AS (SELECT t.artist_id, COUNT(*) AS plays FROM listening_history l JOIN tracks t ON t.id = l.track_id
+        WHERE l.timestamp >= ? AND l.timestamp < ? GROUP BY t.artist_id),
+      per_artist AS (SELECT coalesce(c.artist_id, pc.artist_id) AS artist_id, SUM(pc.plays) AS plays
+        FROM per_credit pc LEFT JOIN artist_credits c ON c.credit_id = pc.artist_id GROUP BY 1)
+      SELECT ar.name AS name, pa.plays FROM per_artist pa JOIN artists ar ON ar.id = pa.artist_id ORDER BY pa.plays DESC, ar.name_key LIMIT ?`)
     .all(from, to, top) as { name: string; plays: number }[];
   const topAlbums = sql
     .prepare(`SELECT a.title AS title, a.artist_name AS artist, COUNT(*) AS plays FROM listening_history l
@@ -39,8 +43,9 @@ export function periodDigest(db: Database, from: number, to: number, timeZone: s
       GROUP BY a.id ORDER BY plays DESC, a.title_key LIMIT ?`)
     .all(from, to, top) as { title: string; artist: string; plays: number }[];
   const { newArtists } = sql
-    .prepare(`SELECT COUNT(*) AS newArtists FROM (SELECT t.artist_id, MIN(l.timestamp) AS first FROM listening_history l
-      JOIN tracks t ON t.id = l.track_id GROUP BY t.artist_id HAVING first >= ? AND first < ?)`)
+    .prepare(`SELECT COUNT(*) AS newArtists FROM (SELECT coalesce(c.artist_id, f.artist_id) AS artist, MIN(f.first) AS first
+      FROM (SELECT t.artist_id, MIN(l.timestamp) AS first FROM listening_history l JOIN tracks t ON t.id = l.track_id GROUP BY t.artist_id) f
+      LEFT JOIN artist_credits c ON c.credit_id = f.artist_id GROUP BY 1 HAVING first >= ? AND first < ?)`)
     .get(from, to) as { newArtists: number };
   const { added } = sql
     .prepare('SELECT COUNT(*) AS added FROM collection_items WHERE COALESCE(date_added, created_at) >= ? AND COALESCE(date_added, created_at) < ?')

@@ -11,6 +11,7 @@ import type {
   TrackPlays,
 } from '../../core/playlists/ports.js';
 import type { Database } from '../data-source.js';
+import { refreshArtistCredits } from './artist-credits.js';
 
 /**
  * Offset periods handed to SQL as one JSON parameter (local hour = (ts + offset) % 86400 / 3600);
@@ -42,20 +43,26 @@ const SQL = {
              CASE WHEN l.timestamp - LAG(l.timestamp) OVER (ORDER BY l.timestamp) <= @gap THEN 0 ELSE 1 END AS brk
       FROM listening_history l JOIN tracks t ON t.id = l.track_id WHERE l.timestamp >= @since),
     sessioned AS (SELECT SUM(brk) OVER (ORDER BY ts ROWS UNBOUNDED PRECEDING) AS session, artist FROM marked),
-    presence AS MATERIALIZED (SELECT DISTINCT session, artist FROM sessioned)
+    presence AS MATERIALIZED (SELECT DISTINCT s.session, coalesce(c.artist_id, s.artist) AS artist
+      FROM sessioned s LEFT JOIN artist_credits c ON c.credit_id = s.artist)
     SELECT a.artist AS first, b.artist AS second, COUNT(*) AS sessions
     FROM presence a JOIN presence b ON b.session = a.session AND b.artist > a.artist
     GROUP BY a.artist, b.artist ORDER BY sessions DESC, first, second LIMIT @limit`,
+  // The artist's own tracks and those of every credit counting for it (aliases, "A / B").
   topTracksOfArtist: `
     SELECT t.id AS trackId, (SELECT COUNT(*) FROM listening_history l WHERE l.track_id = t.id) AS plays
-    FROM tracks t WHERE t.artist_id = ? ORDER BY plays DESC, t.id LIMIT ?`,
+    FROM tracks t WHERE t.artist_id = @artist OR t.artist_id IN (SELECT credit_id FROM artist_credits WHERE artist_id = @artist)
+    ORDER BY plays DESC, t.id LIMIT @limit`,
   artistTransitions: `
     WITH ordered AS (
       SELECT t.artist_id AS artist, LAG(t.artist_id) OVER w AS previous, l.timestamp - LAG(l.timestamp) OVER w AS gap
       FROM listening_history l JOIN tracks t ON t.id = l.track_id
-      WHERE l.timestamp >= @since WINDOW w AS (ORDER BY l.timestamp, l.id))
-    SELECT previous AS "from", artist AS "to", COUNT(*) AS count FROM ordered
-    WHERE previous IS NOT NULL AND previous <> artist AND gap <= @gap
+      WHERE l.timestamp >= @since WINDOW w AS (ORDER BY l.timestamp, l.id)),
+    stored AS (SELECT previous, artist, COUNT(*) AS count FROM ordered
+      WHERE previous IS NOT NULL AND previous <> artist AND gap <= @gap GROUP BY previous, artist),
+    counted AS (SELECT coalesce(cf.artist_id, s.previous) AS previous, coalesce(ct.artist_id, s.artist) AS artist, s.count FROM stored s
+      LEFT JOIN artist_credits cf ON cf.credit_id = s.previous LEFT JOIN artist_credits ct ON ct.credit_id = s.artist)
+    SELECT previous AS "from", artist AS "to", SUM(count) AS count FROM counted WHERE previous <> artist
     GROUP BY previous, artist ORDER BY count DESC, previous, artist`,
   listeningSpan: `SELECT MIN(timestamp) AS first, MAX(timestamp) AS last FROM listening_history`,
   playsByLocalHour: `
@@ -92,7 +99,10 @@ const SQL = {
     LEFT JOIN albums al ON al.id = t.album_id ORDER BY p.plays DESC, p.track_id`,
 } as const;
 
-/** The aggregates the playlist algorithms start from, one prepared statement each. */
+/**
+ * The aggregates the playlist algorithms start from, one prepared statement each. Artists
+ * are the ones listens count for (artist_credits: aliases, credits naming several artists).
+ */
 export class SqlitePlaylistCandidates implements PlaylistCandidates {
   private readonly statements = new Map<keyof typeof SQL, BetterSqlite3.Statement>();
   private readonly db: Database;
@@ -119,14 +129,17 @@ export class SqlitePlaylistCandidates implements PlaylistCandidates {
   }
 
   async artistPairs(since: number, gapSeconds: number, limit: number): Promise<ArtistPair[]> {
+    refreshArtistCredits(this.db.sqlite);
     return this.statement('artistPairs').all({ since, gap: gapSeconds, limit }) as ArtistPair[];
   }
 
   async topTracksOfArtist(artistId: number, limit: number): Promise<TrackPlays[]> {
-    return this.statement('topTracksOfArtist').all(artistId, limit) as TrackPlays[];
+    refreshArtistCredits(this.db.sqlite);
+    return this.statement('topTracksOfArtist').all({ artist: artistId, limit }) as TrackPlays[];
   }
 
   async artistTransitions(since: number, gapSeconds: number): Promise<ArtistTransition[]> {
+    refreshArtistCredits(this.db.sqlite);
     return this.statement('artistTransitions').all({ since, gap: gapSeconds }) as ArtistTransition[];
   }
 

@@ -3,6 +3,7 @@ import type { OwnedRecord } from '../../core/wrapped/model.js';
 import type { AlbumLink, CompleteAlbum, Purchase, SourceListens, WrappedRepository } from '../../core/wrapped/ports.js';
 import type { Database } from '../data-source.js';
 import { foldRollups, localDaySql } from './analytics-rollups.js';
+import { refreshArtistCredits } from './artist-credits.js';
 import { COVER_ORDER } from './collection-queries.js';
 
 /** The album's cover as the collection shows it: an enrichment image first, then a copy's Discogs cover. */
@@ -35,14 +36,17 @@ export class SqliteWrapped implements WrappedRepository {
 
   async regulars(period: Period, calendar: LocalCalendar, minDays: number): Promise<number> {
     // First heard comes from the track_plays rollup, as `aime stats discovery` reads it.
+    // Artists as statistics count them (artist_credits: aliases, "A / B" credits).
     foldRollups(this.db.sqlite);
+    refreshArtistCredits(this.db.sqlite);
     return this.db.sqlite
-      .prepare(`WITH firsts AS (SELECT t.artist_id FROM track_plays tp JOIN tracks t ON t.id = tp.track_id
-          GROUP BY t.artist_id HAVING min(tp.first_at) >= :from AND min(tp.first_at) < :to),
-        days AS (SELECT t.artist_id, count(DISTINCT ${localDaySql(calendar, 'l.timestamp')}) AS days
-          FROM listening_history l JOIN tracks t ON t.id = l.track_id
-          WHERE l.timestamp >= :from AND l.timestamp < :to AND t.artist_id IN (SELECT artist_id FROM firsts) GROUP BY t.artist_id)
-        SELECT count(*) FROM days WHERE days >= :minDays`)
+      .prepare(`WITH per_credit AS (SELECT t.artist_id, min(tp.first_at) AS first_at FROM track_plays tp JOIN tracks t ON t.id = tp.track_id GROUP BY t.artist_id),
+        firsts AS (SELECT coalesce(c.artist_id, pc.artist_id) AS artist_id FROM per_credit pc LEFT JOIN artist_credits c ON c.credit_id = pc.artist_id
+          GROUP BY 1 HAVING min(pc.first_at) >= :from AND min(pc.first_at) < :to),
+        days AS (SELECT coalesce(c.artist_id, t.artist_id) AS artist_id, count(DISTINCT ${localDaySql(calendar, 'l.timestamp')}) AS days
+          FROM listening_history l JOIN tracks t ON t.id = l.track_id LEFT JOIN artist_credits c ON c.credit_id = t.artist_id
+          WHERE l.timestamp >= :from AND l.timestamp < :to GROUP BY 1)
+        SELECT count(*) FROM days WHERE days >= :minDays AND artist_id IN (SELECT artist_id FROM firsts)`)
       .pluck()
       .get({ ...period, minDays }) as number;
   }

@@ -5,13 +5,13 @@ import { ListenIngest } from '../../src/core/listens/ingest.js';
 import { PlayingNow } from '../../src/core/listenbrainz/playing-now.js';
 import { ApiTokens } from '../../src/core/listenbrainz/tokens.js';
 import { systemClock, type Clock } from '../../src/core/ports.js';
-import { DaemonMetrics } from '../../src/daemon/http/daemon-metrics.js';
+import { DaemonMetrics } from '../../src/daemon/metrics/daemon-metrics.js';
 import { httpService } from '../../src/daemon/http/http-service.js';
 import type { RateLimitPolicy } from '../../src/daemon/http/rate-limit.js';
 import type { HttpListener, HttpListenerLimits } from '../../src/daemon/http/server.js';
 import { openDatabase, runMigrations, type Database } from '../../src/db/data-source.js';
 import { SqliteApiTokens } from '../../src/db/repositories/api-tokens.js';
-import { SqliteListenCounts } from '../../src/db/repositories/listen-counts.js';
+import { SqliteMetricCounts } from '../../src/db/repositories/metric-counts.js';
 import { SqliteListenStore } from '../../src/db/repositories/listens.js';
 import { SqliteRecentListens } from '../../src/db/repositories/recent-listens.js';
 import { SqliteWriteProbe } from '../../src/db/repositories/write-probe.js';
@@ -55,8 +55,8 @@ export async function startListener(options: ListenerOptions = {}): Promise<Runn
   const tokens = new ApiTokens(new SqliteApiTokens(db), clock);
   const { token } = tokens.create('test client');
   const playingNow = new PlayingNow(clock);
-  const counts = new SqliteListenCounts(db);
-  const metrics = new DaemonMetrics({ listenCounts: () => counts.bySource(), listenCountsMaxAgeMs: 0 });
+  const counts = new SqliteMetricCounts(db);
+  const metrics = new DaemonMetrics({ listenCounts: () => counts.listensBySource(), jobRuns: () => counts.jobRuns() });
   const listener = httpService({
     listen: () => options.listen ?? '127.0.0.1:0',
     tokens,

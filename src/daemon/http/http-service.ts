@@ -1,9 +1,10 @@
-import type { PlayingNow } from '../../core/listenbrainz/playing-now.js';
+import type { NowPlayingTrack } from '../../core/listenbrainz/playing-now.js';
+import type { SubmittedTrack } from '../../core/listenbrainz/listen-rules.js';
 import type { ApiTokenRecord, RecentListens } from '../../core/listenbrainz/ports.js';
 import type { IngestSummary, PlayReport } from '../../core/model.js';
 import type { Clock } from '../../core/ports.js';
 import type { Logger } from '../../log.js';
-import type { DaemonMetrics } from './daemon-metrics.js';
+import type { DaemonMetrics } from '../metrics/daemon-metrics.js';
 import { listenbrainzRoutes } from './listenbrainz-routes.js';
 import { monitoringRoutes } from './monitoring-routes.js';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitPolicy } from './rate-limit.js';
@@ -15,7 +16,7 @@ export interface HttpServiceDeps {
   readonly tokens: { verify(token: string): ApiTokenRecord | undefined };
   readonly ingest: { record(plays: readonly PlayReport[]): Promise<IngestSummary> };
   /** Shared with whoever shows what plays now (aime now). */
-  readonly playingNow: PlayingNow;
+  readonly playingNow: { report(track: SubmittedTrack): void; current(): NowPlayingTrack | undefined };
   readonly recentListens: RecentListens;
   readonly writeProbe: { write(at: number): void };
   readonly metrics: DaemonMetrics;

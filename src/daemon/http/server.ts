@@ -3,8 +3,8 @@ import { performance } from 'node:perf_hooks';
 import { UnrecoverableError, errorMessage } from '../../core/errors.js';
 import type { Logger } from '../../log.js';
 import type { Service, ServiceReport } from '../services/registry.js';
-import type { DaemonMetrics } from './daemon-metrics.js';
-import { formatListenAddress, parseListenAddress, type ListenAddress } from './listen-address.js';
+import type { DaemonMetrics } from '../metrics/daemon-metrics.js';
+import { formatListenAddress, parseListenAddress, type ListenAddress } from '../../config/listen-address.js';
 import { errorBody, errorReply } from './replies.js';
 import { readBody } from './request-body.js';
 import { RouteTable, type Reply, type Route } from './routes.js';
@@ -62,6 +62,11 @@ export class HttpListener implements Service {
     this.deps = deps;
     this.limits = { ...DEFAULT_HTTP_LIMITS, ...deps.limits };
     this.table = new RouteTable(deps.routes);
+  }
+
+  /** An address set is the user asking for the listener: it starts with the daemon unless they stopped it. */
+  runsByDefault(): boolean {
+    return this.deps.listen().trim() !== '';
   }
 
   missingConfiguration(): string | undefined {

@@ -10,14 +10,17 @@ import { configFeature } from './features/config.js';
 import { dbFeature } from './features/db.js';
 import { enrichmentFeature } from './features/enrichment.js';
 import { assembleFeatures, type FeatureContext } from './features/feature.js';
+import { httpFeature } from './features/http.js';
 import { jobsFeature } from './features/jobs.js';
 import { listensFeature } from './features/listens.js';
+import { daemonMetrics } from './features/metrics.js';
 import { playlistsFeature } from './features/playlists.js';
 import { roonFeature } from './features/roon.js';
 import { serviceFeature } from './features/service.js';
 import { statsFeature } from './features/stats.js';
 import { systemFeature } from './features/system.js';
 import { DaemonLifecycle } from './lifecycle.js';
+import { meteredImports, meteredRecorder } from './metrics/metered.js';
 import { RpcServer } from './server.js';
 import { claimSocketPath } from './socket-guard.js';
 import { openDaemonDatabase } from './startup.js';
@@ -64,6 +67,7 @@ async function composeDaemon(options: DaemonOptions, lifecycle: DaemonLifecycle)
   const ctx: FeatureContext = { values, config, paths: config.paths, log, db, http, clock: systemClock, version: VERSION, env: process.env, startedAt };
 
   // Each feature gets what it needs from others as an argument; the order is the order of need.
+  const metrics = daemonMetrics(ctx);
   const settings = configFeature(ctx, { secrets });
   const service = serviceFeature(ctx);
   const enrichment = enrichmentFeature(ctx);
@@ -71,14 +75,17 @@ async function composeDaemon(options: DaemonOptions, lifecycle: DaemonLifecycle)
   // New albums reach both background workers: covers and links, and AI descriptions.
   const albumEvents = fanOutAlbumEvents(enrichment.albumEvents, ai.albumEvents);
   const collection = collectionFeature(ctx, { albumEvents, clients: enrichment.clients });
-  const listens = listensFeature(ctx, { albumEvents });
+  const listens = listensFeature(ctx, { albumEvents, trackers: metrics.trackers });
   // Roon plays go through the same ingest as scrobbles (one listen per play, merged with its scrobble).
-  const roon = roonFeature(ctx, { recorder: listens.ingest, services: service.registry });
+  const roon = roonFeature(ctx, { recorder: meteredRecorder(listens.ingest, metrics.trackers, 'roon'), services: service.registry });
   const playlists = playlistsFeature(ctx, { ai: ai.parts });
   const stats = statsFeature(ctx);
   const jobs = jobsFeature(ctx, { onConfigChange: settings.onChange });
   const system = systemFeature(ctx, { services: service.registry, roon: roon.summary });
-  const handlers = assembleFeatures(service.registry, [system, settings, service, dbFeature(ctx), enrichment, ai, collection, listens, roon, playlists, stats, jobs]);
+  // Other players' listens go through the same ingest; the listener moves when http.listen changes.
+  const listener = httpFeature(ctx, { ingest: listens.ingest, metrics, services: service.registry, onConfigChange: settings.onChange });
+  const features = assembleFeatures(service.registry, [system, settings, service, dbFeature(ctx), enrichment, ai, collection, listens, roon, playlists, stats, jobs, listener]);
+  const handlers = meteredImports(features, metrics.imports);
   lifecycle.onStop('services', () => service.registry.stopAll());
 
   const server = new RpcServer({

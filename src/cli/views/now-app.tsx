@@ -7,9 +7,9 @@ import { selectedZone } from './now-state.js';
 import { NowView } from './now-view.js';
 
 /** `aime now` on a terminal: the feed, the keys and the view, with a 1 s tick for the bar. */
-export function NowApp({ client, zone, followPlaying }: { client: DaemonClient; zone?: string; followPlaying: boolean }) {
+export function NowApp({ client, reconnect, zone, followPlaying }: { client: DaemonClient; reconnect: () => Promise<DaemonClient>; zone?: string; followPlaying: boolean }) {
   const { exit } = useApp();
-  const [state, dispatch] = useNowFeed(client, zone, followPlaying);
+  const [state, dispatch, connection] = useNowFeed(client, reconnect, zone, followPlaying);
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);
@@ -26,8 +26,8 @@ export function NowApp({ client, zone, followPlaying }: { client: DaemonClient; 
     );
   const target = () => selectedZone(state)?.id;
   useNowKeys({
-    control: (control) => void act(client.call('roon.control', { zone: target(), control })),
-    volumeSteps: (steps) => void act(client.call('roon.volume', { zone: target(), how: 'step', value: steps })),
+    control: (control) => void act(connection().call('roon.control', { zone: target(), control })),
+    volumeSteps: (steps) => void act(connection().call('roon.volume', { zone: target(), how: 'step', value: steps })),
     nextZone: () => dispatch({ type: 'next-zone' }),
     quit: () => exit(),
   });

@@ -30,7 +30,7 @@ export interface HttpNeeds {
 export function httpFeature(ctx: FeatureContext, needs: HttpNeeds): Feature {
   const tokens = new ApiTokens(new SqliteApiTokens(ctx.db), ctx.clock);
   const playing = new PlayingNowFeed(new PlayingNow(ctx.clock), () => ctx.clock.now());
-  const log = ctx.log.child({ component: 'http' });
+  const log = ctx.log.child({ component: 'http-listener' });
   const listener = httpService({
     listen: () => ctx.values().http.listen,
     tokens,

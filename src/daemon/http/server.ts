@@ -57,6 +57,8 @@ export class HttpListener implements Service {
   private startedAt: Date | null = null;
   private lastError: string | null = null;
   private answered = 0;
+  private lastAnsweredAt: Date | null = null;
+  private stopping: Promise<void> = Promise.resolve();
 
   constructor(deps: HttpListenerDeps) {
     this.deps = deps;
@@ -121,24 +123,29 @@ export class HttpListener implements Service {
     signal.addEventListener('abort', () => void this.stop(), { once: true });
   }
 
-  async stop(): Promise<void> {
+  /** Resolves once the port is closed and the last answer sent; a second call waits for the first. */
+  stop(): Promise<void> {
     const server = this.server;
-    if (!server) return;
+    if (!server) return this.stopping;
     this.server = undefined;
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeIdleConnections();
-    const grace = setTimeout(() => server.closeAllConnections(), this.limits.stopGraceMs);
-    await closed;
-    clearTimeout(grace);
-    this.deps.log.info('HTTP listener stopped');
+    this.stopping = (async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const grace = setTimeout(() => server.closeAllConnections(), this.limits.stopGraceMs);
+      await closed;
+      clearTimeout(grace);
+      this.deps.log.info('HTTP listener stopped');
+    })();
+    return this.stopping;
   }
 
   report(): ServiceReport {
     return {
       running: this.server !== undefined,
-      lastRunAt: this.startedAt,
+      // The last request answered: when a player last reached it.
+      lastRunAt: this.lastAnsweredAt,
       lastError: this.lastError,
-      details: this.server && this.bound ? { url: this.url(), requests: this.answered } : {},
+      details: this.server && this.bound ? { url: this.url(), requests: this.answered, since: this.startedAt?.toISOString() ?? null } : {},
     };
   }
 
@@ -175,6 +182,7 @@ export class HttpListener implements Service {
     }
     this.send(request, response, reply);
     this.answered++;
+    this.lastAnsweredAt = new Date();
     this.deps.metrics.httpRequests.inc({ route: routeName, status: String(reply.status) });
     const fields = { method: request.method, route: routeName, status: reply.status, ms: Math.round((performance.now() - started) * 10) / 10 };
     if (reply.fault !== undefined) this.deps.log.error({ ...fields, err: errorMessage(reply.fault) }, 'HTTP request failed');

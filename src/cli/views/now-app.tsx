@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useApp } from 'ink';
 import type { DaemonClient } from '../client.js';
 import { useNowFeed } from './now-feed.js';
@@ -24,7 +24,11 @@ export function NowApp({ client, reconnect, zone, followPlaying }: { client: Dae
       () => dispatch({ type: 'message', text: null }),
       (error: unknown) => dispatch({ type: 'message', text: error instanceof Error ? error.message : String(error) }),
     );
-  const target = () => selectedZone(state)?.id;
+  // Read at key time, not render time: a key that arrives before Ink hands the new handler
+  // over (just after "z") still acts on the zone on screen.
+  const latest = useRef(state);
+  latest.current = state;
+  const target = () => selectedZone(latest.current)?.id;
   useNowKeys({
     control: (control) => void act(connection().call('roon.control', { zone: target(), control })),
     volumeSteps: (steps) => void act(connection().call('roon.volume', { zone: target(), how: 'step', value: steps })),

@@ -30,8 +30,8 @@ export interface HttpServiceDeps {
 
 /**
  * The `http` service assembled from its ports: the ListenBrainz API under "/1" and
- * "/apis/listenbrainz/1", /health and /metrics. The composition root registers the result
- * (`registry.register(httpService(…))`); tests build it over a real SQLite file.
+ * "/apis/listenbrainz/1", /health and /metrics. features/http.ts builds it from the daemon's
+ * parts; tests build it over a real SQLite file.
  */
 export function httpService(deps: HttpServiceDeps): HttpListener {
   const rateLimiter = new RateLimiter(deps.rateLimit ?? DEFAULT_RATE_LIMIT, deps.clock);

@@ -1,6 +1,7 @@
 // GET /metrics reads listens per source from listen_counts instead of counting the history:
 // the counts must equal a real count after inserts (ignored duplicates included), deletes and
-// a change of source, and the migration must start them from the listens already stored.
+// changes of source — of listens already counted and of listens not counted yet — and the
+// migration must start them from the listens already stored.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,9 +52,16 @@ describe('listen_counts', () => {
     expect(counts.listensBySource()).toEqual(counted());
     expect(counts.listensBySource()).toEqual({ lastfm: 20, listenbrainz: 7, roon: 5 });
 
+    // Listens stored since the last read, then deleted or moved before the next one.
+    await ingest().record(plays('spotify', 9, 1_700_000_000));
+    db.sqlite.prepare(`DELETE FROM listening_history WHERE source = 'spotify' AND timestamp < ?`).run(1_700_000_000 + 3 * 3600);
+    db.sqlite.prepare(`UPDATE listening_history SET source = 'cd' WHERE source = 'spotify' AND timestamp < ?`).run(1_700_000_000 + 5 * 3600);
+    expect(counts.listensBySource()).toEqual(counted());
+    expect(counts.listensBySource()).toEqual({ cd: 2, lastfm: 20, listenbrainz: 7, roon: 5, spotify: 4 });
+
     // A source left with no listens is not reported as 0 forever.
     db.sqlite.prepare(`DELETE FROM listening_history WHERE source = 'roon'`).run();
-    expect(counts.listensBySource()).toEqual({ lastfm: 20, listenbrainz: 7 });
+    expect(counts.listensBySource()).toEqual({ cd: 2, lastfm: 20, listenbrainz: 7, spotify: 4 });
   });
 
   it('starts from the listens stored before the migration', async () => {

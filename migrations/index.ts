@@ -11,6 +11,7 @@ import { ListensClient1763780000001 } from './1763780000001-listens-client.js';
 import { TracklistsAndSpins1763830000000 } from './1763830000000-tracklists-and-spins.js';
 import { ListenCorrections1763840000000 } from './1763840000000-listen-corrections.js';
 import { ArtistAliases1763840000001 } from './1763840000001-artist-aliases.js';
+import { ListenCounts1763850000000 } from './1763850000000-listen-counts.js';
 import { ForwardOutbox1763860000000 } from './1763860000000-forward-outbox.js';
 
 /**
@@ -36,5 +37,6 @@ export const MIGRATIONS = [
   TracklistsAndSpins1763830000000,
   ListenCorrections1763840000000,
   ArtistAliases1763840000001,
+  ListenCounts1763850000000,
   ForwardOutbox1763860000000,
 ];

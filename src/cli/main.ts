@@ -33,6 +33,7 @@ const GROUPS: readonly { readonly commands: readonly string[]; load(): Promise<R
   { commands: ['jobs'], load: async () => (await import('./commands/jobs.js')).registerJobsCommands },
   { commands: ['export'], load: async () => (await import('./commands/export.js')).registerExportCommands },
   { commands: ['forward'], load: async () => (await import('./commands/forward.js')).registerForwardCommands },
+  { commands: ['token'], load: async () => (await import('./commands/token.js')).registerTokenCommands },
 ];
 
 /** Global options that take a value, so the command name is found after them. */

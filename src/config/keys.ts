@@ -4,6 +4,7 @@
  * masking in `aime config list` and the typed view (`AimeConfig` below) all derive from this table.
  */
 import { jobOverridesProblem } from './job-overrides.js';
+import { listenAddressProblem } from './listen-address.js';
 
 export type KeyType = 'string' | 'integer' | 'boolean' | 'string[]' | 'object';
 
@@ -69,6 +70,7 @@ export const CONFIG_KEYS = [
   { key: 'forward.listenbrainz.token', type: 'string', secret: true, description: 'ListenBrainz user token: set, every new listen (except those read from a ListenBrainz export) is forwarded' },
   { key: 'http.timeoutSeconds', type: 'integer', default: 20, minimum: 1, maximum: 600, description: 'Timeout of one outgoing HTTP request' },
   { key: 'http.retries', type: 'integer', default: 5, minimum: 0, maximum: 20, description: 'Retries of a failing outgoing request before giving up' },
+  { key: 'http.listen', type: 'string', default: '', check: listenAddressProblem, description: 'Address of the HTTP listener (ListenBrainz API, /health, /metrics) as host:port, e.g. 127.0.0.1:8377 (0.0.0.0:8377: every interface); empty: off' },
   { key: 'http.retryBaseMs', type: 'integer', default: 1000, minimum: 1, maximum: 60000, description: 'First backoff delay; doubles on every retry, with jitter' },
 ] as const satisfies readonly KeySpec[];
 

@@ -42,7 +42,7 @@ export function checkValue(spec: KeySpec, value: unknown): string | undefined {
       if (typeof value !== 'string') return 'must be a string';
       if (spec.enum && !spec.enum.includes(value)) return `must be one of ${spec.enum.join(', ')}`;
       if (spec.pattern && !new RegExp(spec.pattern).test(value)) return `must match ${spec.pattern}`;
-      return undefined;
+      return spec.check?.(value);
     case 'integer':
       if (typeof value !== 'number' || !Number.isInteger(value)) return 'must be a whole number';
       if (spec.minimum !== undefined && value < spec.minimum) return `must be at least ${spec.minimum}`;

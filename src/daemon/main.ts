@@ -14,6 +14,8 @@ import { assembleFeatures, type FeatureContext } from './features/feature.js';
 import { forwardFeature } from './features/forward.js';
 import { jobsFeature } from './features/jobs.js';
 import { listensFeature } from './features/listens.js';
+import { daemonMetrics } from './features/metrics.js';
+import { httpFeature } from './features/http.js';
 import { playlistsFeature } from './features/playlists.js';
 import { roonFeature } from './features/roon.js';
 import { serviceFeature } from './features/service.js';
@@ -21,6 +23,7 @@ import { spinsFeature } from './features/spins.js';
 import { statsFeature } from './features/stats.js';
 import { systemFeature } from './features/system.js';
 import { DaemonLifecycle } from './lifecycle.js';
+import { meteredImports, meteredRecorder } from './metrics/metered.js';
 import { RpcServer } from './server.js';
 import { claimSocketPath } from './socket-guard.js';
 import { openDaemonDatabase } from './startup.js';
@@ -67,18 +70,19 @@ async function composeDaemon(options: DaemonOptions, lifecycle: DaemonLifecycle)
   const ctx: FeatureContext = { values, config, paths: config.paths, log, db, http, clock: systemClock, version: VERSION, env: process.env, startedAt };
 
   // Each feature gets what it needs from others as an argument; the order is the order of need.
+  const metrics = daemonMetrics(ctx);
   const settings = configFeature(ctx, { secrets });
   const service = serviceFeature(ctx);
   const enrichment = enrichmentFeature(ctx);
   const ai = aiFeature(ctx);
   // New albums reach both background workers: covers and links, and AI descriptions.
   const albumEvents = fanOutAlbumEvents(enrichment.albumEvents, ai.albumEvents);
-  const listens = listensFeature(ctx, { albumEvents });
+  const listens = listensFeature(ctx, { albumEvents, trackers: metrics.trackers });
   // Records played by hand are listens like any other; new copies get their tracklists fetched.
   const spins = spinsFeature(ctx, { ingest: listens.ingest, clients: enrichment.clients });
   const collection = collectionFeature(ctx, { albumEvents, clients: enrichment.clients, copiesAdded: spins.copiesAdded });
   // Roon plays go through the same ingest as scrobbles (one listen per play, merged with its scrobble).
-  const roon = roonFeature(ctx, { recorder: listens.ingest, services: service.registry });
+  const roon = roonFeature(ctx, { recorder: meteredRecorder(listens.ingest, metrics.trackers, 'roon'), services: service.registry });
   const playlists = playlistsFeature(ctx, { ai: ai.parts });
   const stats = statsFeature(ctx);
   const corrections = correctionsFeature(ctx, { albumEvents });
@@ -86,7 +90,10 @@ async function composeDaemon(options: DaemonOptions, lifecycle: DaemonLifecycle)
   const system = systemFeature(ctx, { services: service.registry, roon: roon.summary });
   // New listens to ListenBrainz; forward.queueLength is the aime_forward_queue_length gauge.
   const forward = forwardFeature(ctx, { onConfigChange: settings.onChange, services: service.registry });
-  const handlers = assembleFeatures(service.registry, [
+  metrics.forwarding.measure(() => (values().forward.listenbrainz.token === undefined ? undefined : { target: values().forward.listenbrainz.url, listens: forward.queueLength() }));
+  // Other players' listens go through the same ingest; the listener moves when http.listen changes.
+  const listener = httpFeature(ctx, { ingest: listens.ingest, metrics, services: service.registry, onConfigChange: settings.onChange });
+  const features = assembleFeatures(service.registry, [
     system,
     settings,
     service,
@@ -102,7 +109,9 @@ async function composeDaemon(options: DaemonOptions, lifecycle: DaemonLifecycle)
     jobs,
     corrections,
     forward,
+    listener,
   ]);
+  const handlers = meteredImports(features, metrics.imports);
   lifecycle.onStop('services', () => service.registry.stopAll());
 
   const server = new RpcServer({

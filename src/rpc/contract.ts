@@ -5,6 +5,7 @@ import type { CorrectionsMethods } from './methods/corrections.js';
 import type { DbMethods } from './methods/db.js';
 import type { ForwardMethods } from './methods/forward.js';
 import type { ListensMethods } from './methods/listens.js';
+import type { NowMethods, PlayingElsewhere } from './methods/now.js';
 import type { PlaylistMethods } from './methods/playlists.js';
 import type { JobsMethods } from './methods/jobs.js';
 import type { RoonMethods, RoonSnapshot } from './methods/roon.js';
@@ -12,6 +13,7 @@ import type { ServiceMethods } from './methods/service.js';
 import type { SystemMethods } from './methods/system.js';
 import type { SpinsMethods } from './methods/spins.js';
 import type { StatsMethods } from './methods/stats.js';
+import type { TokenMethods } from './methods/token.js';
 
 /**
  * Every method the daemon serves, with its params and result. Each group lives in
@@ -31,7 +33,9 @@ export interface RpcMethods
     StatsMethods,
     SpinsMethods,
     ForwardMethods,
-    CorrectionsMethods {}
+    CorrectionsMethods,
+    TokenMethods,
+    NowMethods {}
 
 export type MethodName = keyof RpcMethods;
 export type ParamsOf<M extends MethodName> = RpcMethods[M]['params'];
@@ -43,6 +47,8 @@ export interface RpcNotifications {
   progress: { requestId: number | string; task: string; done: number; total: number | null; message?: string };
   /** Every change of the Roon zones or connection, to `roon.subscribe` clients (`aime now`). */
   'roon.zones': RoonSnapshot;
+  /** What another player reports playing (or null once it ended), to `now.subscribe` clients. */
+  'now.playing': PlayingElsewhere;
   /** A piece of an AI text as the model writes it (`ai.portrait`), in order. */
   'ai.text': { requestId: number | string; text: string };
 }

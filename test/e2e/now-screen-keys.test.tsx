@@ -24,7 +24,7 @@ describe('aime now (Ink) on the live daemon', () => {
   it('renders pushed zone events and sends the keys to the Core', async () => {
     const client = await DaemonClient.connect(join(home, 'aime.sock'));
     // roon.defaultZone is set, so the screen shows the daemon's pick rather than following the music.
-    const view = render(<NowApp client={client} followPlaying={false} />);
+    const view = render(<NowApp client={client} reconnect={() => DaemonClient.connect(join(home, 'aime.sock'))} followPlaying={false} />);
     try {
       await eventually(() => view.lastFrame()?.includes('Living Room · paused'));
       expect(view.lastFrame()).toContain('Come Together');

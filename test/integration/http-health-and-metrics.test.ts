@@ -2,6 +2,7 @@
 // the write lock), and GET /metrics is valid Prometheus text whose numbers match what happened.
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SqliteJobRuns } from '../../src/db/repositories/jobs.js';
 import { call, startListener, submit, type RunningListener } from '../support/http-listener.js';
 
 const running: RunningListener[] = [];
@@ -89,8 +90,10 @@ describe('GET /metrics', () => {
     expect((await submit(aime, { listen_type: 'import', payload })).status).toBe(200);
     expect((await submit(aime, { listen_type: 'import', payload: [] })).status).toBe(400);
     aime.metrics.trackerPolls.inc({ tracker: 'lastfm', result: 'error' });
-    aime.metrics.jobRuns.inc({ job: 'markdown-export', result: 'ok' }, 2);
-    aime.metrics.forwardQueue.set({ target: 'listenbrainz "main"\n' }, 17);
+    const runs = new SqliteJobRuns(aime.db);
+    for (const status of ['ok', 'ok', 'error'] as const) runs.finish(runs.start('markdown-export', 'schedule', Date.now()), { status, finishedAt: Date.now(), durationMs: 5 });
+    runs.start('json-export', 'manual', Date.now());
+    aime.metrics.forwarding.queued('listenbrainz "main"\n', 17);
 
     const answer = await call(`${aime.url}/metrics`);
     expect(answer.status).toBe(200);
@@ -107,7 +110,10 @@ describe('GET /metrics', () => {
     expect(valueOf(families, 'aime_http_requests_total', { route: '/1/submit-listens', status: '400' })).toBe(1);
     expect(valueOf(families, 'aime_tracker_polls_total', { tracker: 'lastfm', result: 'error' })).toBe(1);
     expect(valueOf(families, 'aime_job_runs_total', { job: 'markdown-export', result: 'ok' })).toBe(2);
-    expect(valueOf(families, 'aime_forward_queue_listens', { target: 'listenbrainz "main"\n' })).toBe(17);
+    expect(valueOf(families, 'aime_job_runs_total', { job: 'markdown-export', result: 'error' })).toBe(1);
+    // A run still going has no result yet.
+    expect(families.get('aime_job_runs_total')?.samples.some((sample) => sample.labels.job === 'json-export')).toBe(false);
+    expect(valueOf(families, 'aime_forward_queue_length', { target: 'listenbrainz "main"\n' })).toBe(17);
     expect(valueOf(families, 'process_resident_memory_bytes')).toBeGreaterThan(1_000_000);
     expect(families.has('aime_import_runs_total')).toBe(true);
 

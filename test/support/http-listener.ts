@@ -5,13 +5,13 @@ import { ListenIngest } from '../../src/core/listens/ingest.js';
 import { PlayingNow } from '../../src/core/listenbrainz/playing-now.js';
 import { ApiTokens } from '../../src/core/listenbrainz/tokens.js';
 import { systemClock, type Clock } from '../../src/core/ports.js';
-import { DaemonMetrics } from '../../src/daemon/http/daemon-metrics.js';
+import { DaemonMetrics } from '../../src/daemon/metrics/daemon-metrics.js';
 import { httpService } from '../../src/daemon/http/http-service.js';
 import type { RateLimitPolicy } from '../../src/daemon/http/rate-limit.js';
 import type { HttpListener, HttpListenerLimits } from '../../src/daemon/http/server.js';
 import { openDatabase, runMigrations, type Database } from '../../src/db/data-source.js';
 import { SqliteApiTokens } from '../../src/db/repositories/api-tokens.js';
-import { SqliteListenCounts } from '../../src/db/repositories/listen-counts.js';
+import { SqliteMetricCounts } from '../../src/db/repositories/metric-counts.js';
 import { SqliteListenStore } from '../../src/db/repositories/listens.js';
 import { SqliteRecentListens } from '../../src/db/repositories/recent-listens.js';
 import { SqliteWriteProbe } from '../../src/db/repositories/write-probe.js';
@@ -55,8 +55,8 @@ export async function startListener(options: ListenerOptions = {}): Promise<Runn
   const tokens = new ApiTokens(new SqliteApiTokens(db), clock);
   const { token } = tokens.create('test client');
   const playingNow = new PlayingNow(clock);
-  const counts = new SqliteListenCounts(db);
-  const metrics = new DaemonMetrics({ listenCounts: () => counts.bySource(), listenCountsMaxAgeMs: 0 });
+  const counts = new SqliteMetricCounts(db);
+  const metrics = new DaemonMetrics({ listenCounts: () => counts.listensBySource(), jobRuns: () => counts.jobRuns() });
   const listener = httpService({
     listen: () => options.listen ?? '127.0.0.1:0',
     tokens,
@@ -89,6 +89,32 @@ export async function startListener(options: ListenerOptions = {}): Promise<Runn
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A TCP port nothing listens on right now (the system's pick), for a daemon's http.listen. */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** Whether something accepts TCP connections on 127.0.0.1:`port`. */
+export async function portOpen(port: number): Promise<boolean> {
+  const { connect } = await import('node:net');
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
 }
 
 export interface Answer {

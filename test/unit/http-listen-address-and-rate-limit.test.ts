@@ -2,7 +2,7 @@
 // counted as the real server counts them.
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.js';
-import { formatListenAddress, parseListenAddress } from '../../src/daemon/http/listen-address.js';
+import { formatListenAddress, parseListenAddress } from '../../src/config/listen-address.js';
 import { RateLimiter, rateLimitHeaders } from '../../src/daemon/http/rate-limit.js';
 
 describe('parseListenAddress', () => {

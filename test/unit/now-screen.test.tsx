@@ -118,6 +118,33 @@ describe('aime now screen', () => {
     expect(plainLine(received(snapshot(true, [])))).toBe('The Roon Core reports no zones.');
   });
 
+  it('shows what another player reports while no Roon zone plays, Roon again once a zone plays', () => {
+    const navidrome = { artist: 'Air', title: 'La femme d’argent', album: 'Moon Safari', client: 'Navidrome', durationSeconds: 427, since: new Date(at).toISOString(), until: new Date(at + 427_000).toISOString() };
+    const paused = { ...living, state: 'paused' as const };
+    let state = nowReducer(received(snapshot(true, [paused, kitchen])), { type: 'elsewhere', playing: navidrome });
+    expect(plainLine(state)).toBe('[playing] Navidrome: Air — La femme d’argent (Moon Safari)');
+    const view = render(<NowView state={state} now={at + 62_000} width={30} />);
+    const frame = view.lastFrame() ?? '';
+    expect(frame).toContain('Navidrome · playing');
+    expect(frame).toMatch(/La femme d’argent\s*\n\s*Air\s*\n\s*Moon Safari/);
+    expect(frame).toContain('1:02 / 7:07');
+    expect(frame).toContain('Roon: Living Room · paused');
+    view.unmount();
+
+    state = nowReducer(state, { type: 'snapshot', snapshot: snapshot(true, [living, kitchen]), at });
+    expect(plainLine(state)).toBe('[playing] Living Room: Björk — Jóga (Homogenic) · vol -30 dB');
+    state = nowReducer(state, { type: 'snapshot', snapshot: snapshot(true, [paused, kitchen]), at });
+    expect(plainLine(state)).toMatch(/^\[playing\] Navidrome: /);
+    // Its time up (the daemon says null): the idle zone again.
+    state = nowReducer(state, { type: 'elsewhere', playing: null });
+    expect(plainLine(state)).toBe('[paused] Living Room: Björk — Jóga (Homogenic) · vol -30 dB');
+
+    // No Roon Core at all, and a player that names nobody.
+    const noCore: RoonSnapshot = { connection: { state: 'discovering', connected: false, coreId: null, coreName: null, address: null, paired: false, zones: 0, lastError: null }, zones: [], zoneId: null };
+    const anonymous = nowReducer(received(noCore), { type: 'elsewhere', playing: { ...navidrome, client: null, album: null, durationSeconds: null } });
+    expect(plainLine(anonymous)).toBe('[playing] another player: Air — La femme d’argent');
+  });
+
   it('maps the keys to commands', async () => {
     const calls: string[] = [];
     const commands: NowCommands = {

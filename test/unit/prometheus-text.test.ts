@@ -1,8 +1,8 @@
 // The Prometheus text writer and the metrics registry: HELP/TYPE lines, escaping, number spelling,
 // and the registry's guards (names, counters that only go up, one declaration per name).
 import { describe, expect, it } from 'vitest';
-import { MetricsRegistry } from '../../src/daemon/http/metrics-registry.js';
-import { formatValue, prometheusText } from '../../src/daemon/http/prometheus-text.js';
+import { MetricsRegistry } from '../../src/daemon/metrics/metrics-registry.js';
+import { formatValue, prometheusText } from '../../src/daemon/metrics/prometheus-text.js';
 
 describe('prometheusText', () => {
   it('writes HELP and TYPE before the samples of each family, one sample per line, a final newline', () => {

@@ -112,6 +112,33 @@ describe('service registry', () => {
     expect(second.status('roon')).toMatchObject({ active: false, state: 'stopped' });
   });
 
+  it('applies a configuration change: restarts a running service, starts one whose default now says run, keeps an explicit stop', async () => {
+    let address = '';
+    const listener = Object.assign(new Recorder('http'), { runsByDefault: () => address !== '' });
+    const made = registry(listener);
+    await made.restore();
+    expect(listener.events).toEqual([]);
+
+    address = '127.0.0.1:8377';
+    expect(await made.reconfigure('http')).toMatchObject({ active: true, running: true });
+    address = '127.0.0.1:8378';
+    await made.reconfigure('http');
+    expect(listener.events).toEqual(['start', 'aborted', 'stop', 'start']);
+    address = '';
+    expect(await made.reconfigure('http')).toMatchObject({ active: false, state: 'stopped' });
+
+    address = '127.0.0.1:8379';
+    await made.start('http');
+    await made.stop('http');
+    listener.events.length = 0;
+    expect(await made.reconfigure('http')).toMatchObject({ active: false, state: 'stopped' });
+    expect(listener.events).toEqual([]);
+    // The stored wish was not touched by any reconfigure: a new registry restores the stop.
+    const again = Object.assign(new Recorder('http'), { runsByDefault: () => true });
+    await registry(again).restore();
+    expect(again.events).toEqual([]);
+  });
+
   it('refuses two services with one name (a wiring mistake, found at start-up)', () => {
     expect(() => registry(new Recorder('scheduler'), new Recorder('scheduler'))).toThrow(/two services are named "scheduler"/);
   });

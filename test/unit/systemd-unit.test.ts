@@ -140,3 +140,40 @@ describe.skipIf(!hasAnalyze)('systemd-analyze security (skipped: systemd-analyze
     expect(level).toBeLessThanOrEqual(1.0);
   });
 });
+
+/** systemd's own system call groups: `@group` → its members (calls and nested groups). */
+function syscallGroups(): Map<string, string[]> {
+  const listing = spawnSync('systemd-analyze', ['syscall-filter', '--no-pager'], { encoding: 'utf8' }).stdout;
+  const groups = new Map<string, string[]>();
+  let current: string[] | undefined;
+  for (const line of listing.split('\n')) {
+    if (line.startsWith('@')) groups.set(line.trim(), (current = []));
+    else if (/^ {4}[^#\s]/.test(line)) current?.push(line.trim());
+    else if (!line.startsWith(' ')) current = undefined;
+  }
+  return groups;
+}
+
+describe.skipIf(!hasAnalyze)('aime.service with the HTTP listener on (skipped: systemd-analyze is not installed)', () => {
+  it('lets the daemon listen on a TCP port: every call a Node HTTP server makes passes the system call filter', () => {
+    const groups = syscallGroups();
+    const expand = (names: string[], seen = new Set<string>()): Set<string> => {
+      for (const name of names) {
+        if (seen.has(name)) continue;
+        seen.add(name);
+        if (name.startsWith('@')) expand(groups.get(name) ?? [], seen);
+      }
+      return seen;
+    };
+    const { service } = serviceSection('aime.service');
+    const [allow, deny] = service.get('SystemCallFilter') ?? [];
+    const denied = expand((deny ?? '').replace(/^~/, '').split(/\s+/));
+    const allowed = [...expand((allow ?? '').split(/\s+/))].filter((call) => !denied.has(call));
+    for (const call of ['socket', 'setsockopt', 'bind', 'listen', 'accept4', 'getsockname', 'getpeername', 'shutdown', 'epoll_ctl', 'epoll_wait', 'writev']) {
+      expect(allowed, call).toContain(call);
+    }
+    // Ports above 1024 need no capability, and the unit grants none.
+    expect(service.get('CapabilityBoundingSet')).toEqual(['']);
+    expect(service.get('AmbientCapabilities')).toEqual(['']);
+  });
+});

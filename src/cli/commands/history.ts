@@ -41,7 +41,7 @@ export function registerHistoryCommands(program: Command): void {
         if (result.items.length) {
           cli.out.table(
             ['id', 'when', 'artist', 'title', 'album', 'source', '♥'],
-            result.items.map((item) => [item.id, item.localTime, item.artist, item.title, item.album ?? '', item.source, item.loved ? '♥' : '']),
+            result.items.map((item) => [item.id, item.localTime, item.artist, item.title, item.album ?? '', item.client ? `${item.source} (${item.client})` : item.source, item.loved ? '♥' : '']),
           );
         }
         notePage(cli.out, result, 'listens');

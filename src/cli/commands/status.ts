@@ -62,7 +62,9 @@ export function serviceLine(out: Output, service: ServiceStatus, timezone: strin
   const next = service.running ? nextRun(service) : null;
   const coming = next ? dim(` · next ${service.name === 'lastfm-tracker' ? 'poll' : 'run'} ${inWords(next, nowMs)}`) : '';
   const error = service.lastError ? `  ${dim(service.lastError)}` : '';
-  return `${service.name.padEnd(15)} ${mark}${wish}${last}${coming}${error}`;
+  // Where a listening service can be reached (the HTTP listener's URL).
+  const url = service.running && typeof service.details?.['url'] === 'string' ? ` on ${service.details['url']}` : '';
+  return `${service.name.padEnd(15)} ${mark}${url}${wish}${last}${coming}${error}`;
 }
 
 /** The next run a service reports in its details (ISO), under either name it may use. */

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useApp } from 'ink';
 import type { DaemonClient } from '../client.js';
 import { useNowFeed } from './now-feed.js';
@@ -7,9 +7,9 @@ import { selectedZone } from './now-state.js';
 import { NowView } from './now-view.js';
 
 /** `aime now` on a terminal: the feed, the keys and the view, with a 1 s tick for the bar. */
-export function NowApp({ client, zone, followPlaying }: { client: DaemonClient; zone?: string; followPlaying: boolean }) {
+export function NowApp({ client, reconnect, zone, followPlaying }: { client: DaemonClient; reconnect: () => Promise<DaemonClient>; zone?: string; followPlaying: boolean }) {
   const { exit } = useApp();
-  const [state, dispatch] = useNowFeed(client, zone, followPlaying);
+  const [state, dispatch, connection] = useNowFeed(client, reconnect, zone, followPlaying);
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);
@@ -24,10 +24,14 @@ export function NowApp({ client, zone, followPlaying }: { client: DaemonClient; 
       () => dispatch({ type: 'message', text: null }),
       (error: unknown) => dispatch({ type: 'message', text: error instanceof Error ? error.message : String(error) }),
     );
-  const target = () => selectedZone(state)?.id;
+  // Read at key time, not render time: a key that arrives before Ink hands the new handler
+  // over (just after "z") still acts on the zone on screen.
+  const latest = useRef(state);
+  latest.current = state;
+  const target = () => selectedZone(latest.current)?.id;
   useNowKeys({
-    control: (control) => void act(client.call('roon.control', { zone: target(), control })),
-    volumeSteps: (steps) => void act(client.call('roon.volume', { zone: target(), how: 'step', value: steps })),
+    control: (control) => void act(connection().call('roon.control', { zone: target(), control })),
+    volumeSteps: (steps) => void act(connection().call('roon.volume', { zone: target(), how: 'step', value: steps })),
     nextZone: () => dispatch({ type: 'next-zone' }),
     quit: () => exit(),
   });

@@ -1,5 +1,7 @@
-// `aime now` as data: a pure reducer over the daemon's zone snapshots and the user's zone
-// choice, plus the selectors the screen and the plain printer share.
+// `aime now` as data: a pure reducer over the daemon's zone snapshots, what other players
+// report playing, and the user's zone choice, plus the selectors the screen and the plain
+// printer share.
+import type { PlayingElsewhereDto } from '../../rpc/methods/now.js';
 import type { RoonSnapshot, RoonStatusDto, RoonZoneDto } from '../../rpc/methods/roon.js';
 
 export interface NowState {
@@ -15,17 +17,20 @@ export interface NowState {
   readonly followPlaying: boolean;
   /** The zone followed that way (kept when it stops, so the last active zone stays shown). */
   readonly followedZoneId: string | null;
+  /** What another player (Navidrome, Plex…) reports playing through the HTTP listener. */
+  readonly elsewhere: PlayingElsewhereDto | null;
   readonly message: string | null;
   readonly daemonGone: boolean;
 }
 
 export type NowAction =
   | { readonly type: 'snapshot'; readonly snapshot: RoonSnapshot; readonly at: number }
+  | { readonly type: 'elsewhere'; readonly playing: PlayingElsewhereDto | null }
   | { readonly type: 'next-zone' }
   | { readonly type: 'message'; readonly text: string | null }
   | { readonly type: 'daemon-gone' };
 
-export const initialNowState: NowState = { snapshot: null, receivedAt: 0, pickedZoneId: null, followPlaying: false, followedZoneId: null, message: null, daemonGone: false };
+export const initialNowState: NowState = { snapshot: null, receivedAt: 0, pickedZoneId: null, followPlaying: false, followedZoneId: null, elsewhere: null, message: null, daemonGone: false };
 
 /** The state `aime now` starts in: following the music when no zone was named. */
 export function startingNowState(followPlaying: boolean): NowState {
@@ -38,6 +43,8 @@ export function nowReducer(state: NowState, action: NowAction): NowState {
       const followedZoneId = state.followPlaying ? followedZone(state, action.snapshot) : null;
       return { ...state, snapshot: action.snapshot, receivedAt: action.at, followedZoneId };
     }
+    case 'elsewhere':
+      return { ...state, elsewhere: action.playing };
     case 'next-zone': {
       const zones = state.snapshot?.zones ?? [];
       if (zones.length === 0) return state;
@@ -74,6 +81,22 @@ function followedZone(state: NowState, snapshot: RoonSnapshot): string | null {
   if (current) return current.id;
   const holding = zones.find((z) => z.nowPlaying !== null && z.state !== 'stopped');
   return holding?.id ?? snapshot.zoneId ?? zones[0]?.id ?? null;
+}
+
+/**
+ * Another player's track, shown while no Roon zone plays: Roon first when it plays (it is
+ * the one `aime now` controls), the other player's music rather than an idle zone or a
+ * missing Core otherwise.
+ */
+export function elsewhereShown(state: NowState): PlayingElsewhereDto | null {
+  if (!state.elsewhere) return null;
+  const roonPlays = (state.snapshot?.zones ?? []).some((zone) => zone.state === 'playing');
+  return roonPlays ? null : state.elsewhere;
+}
+
+/** "Navidrome", "Plex via multi-scrobbler", or "another player" when the client gave no name. */
+export function elsewhereName(playing: PlayingElsewhereDto): string {
+  return playing.client ?? 'another player';
 }
 
 /** Roon is (re)connecting: the last state stays on screen, frozen. */
@@ -126,10 +149,17 @@ export function noZoneReason(connection: RoonStatusDto | null): string {
 
 /** One line per change for status bars (`--plain`); the position is left out so it changes only with the music. */
 export function plainLine(state: NowState): string {
+  const elsewhere = elsewhereShown(state);
+  if (elsewhere) return `[playing] ${elsewhereName(elsewhere)}: ${trackWords(elsewhere)}`;
   const zone = selectedZone(state);
   if (!zone) return noZoneReason(state.snapshot?.connection ?? null);
   const prefix = isReconnecting(state) ? 'reconnecting… ' : '';
   const np = zone.nowPlaying;
-  const what = np ? `${[np.artist, np.title].filter(Boolean).join(' — ')}${np.album ? ` (${np.album})` : ''}` : 'nothing';
+  const what = np ? trackWords(np) : 'nothing';
   return `${prefix}[${zone.state}] ${zone.name}: ${what} · ${volumeLabel(zone)}`;
+}
+
+/** "Björk — Jóga (Homogenic)". */
+function trackWords(track: { artist: string; title: string; album: string | null }): string {
+  return `${[track.artist, track.title].filter(Boolean).join(' — ')}${track.album ? ` (${track.album})` : ''}`;
 }

@@ -21,7 +21,7 @@ export function playFromListen(listen: SubmittedListen & { listenedAt: number })
     mbid: text(info['recording_mbid']),
     artistMbid: Array.isArray(info['artist_mbids']) ? text(info['artist_mbids'][0]) : null,
     albumMbid: text(info['release_mbid']),
-    client: clientName(info),
+    client: clientName(track),
   };
 }
 
@@ -37,7 +37,8 @@ export function trackSeconds(track: SubmittedTrack): number | undefined {
  * "Plex via multi-scrobbler" when a relay names the player it heard the play from,
  * otherwise whichever of the two the client gave.
  */
-function clientName(info: Record<string, unknown>): string | null {
+export function clientName(track: SubmittedTrack): string | null {
+  const info = track.additional_info;
   const player = text(info['media_player']);
   const submitter = text(info['submission_client']);
   const name = player && submitter && player !== submitter ? `${player} via ${submitter}` : (player ?? submitter);

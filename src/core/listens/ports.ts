@@ -108,6 +108,8 @@ export interface ListenRow {
   readonly album: string | null;
   readonly source: ListenSource;
   readonly loved: boolean;
+  /** The program that reported it ("Navidrome", "Plex via multi-scrobbler"), when the source names one. */
+  readonly client: string | null;
 }
 
 export interface DuplicatePair {

@@ -7,14 +7,16 @@ import { SqliteSyncState } from '../../db/repositories/sync-state.js';
 import { LastfmClient } from '../../integrations/lastfm/client.js';
 import { listensHandlers } from '../handlers/listens.js';
 import { LastfmTracker } from '../services/lastfm-tracker.js';
+import type { TrackerRounds } from '../metrics/daemon-metrics.js';
 import type { Feature, FeatureContext } from './feature.js';
 
 /**
  * The listening history: one ListenIngest shared by every source (Roon records through
  * `ingest` too, so a play and its scrobble are one listen), the Last.fm tracker service, and
- * the `listens.*` handlers. New albums go to `albumEvents` once a batch is stored.
+ * the `listens.*` handlers. New albums go to `albumEvents` once a batch is stored; each
+ * tracker poll is counted in `trackers` (GET /metrics).
  */
-export function listensFeature(ctx: FeatureContext, needs: { albumEvents: AlbumEvents }): Feature & { ingest: ListenIngest } {
+export function listensFeature(ctx: FeatureContext, needs: { albumEvents: AlbumEvents; trackers: TrackerRounds }): Feature & { ingest: ListenIngest } {
   const ingest = new ListenIngest({ store: new SqliteListenStore(ctx.db), albumEvents: needs.albumEvents, radioStations: () => ctx.values().roon.radioStations });
   const journal = new SqliteListenJournal(ctx.db);
   const state = new SqliteSyncState(ctx.db);
@@ -38,6 +40,7 @@ export function listensFeature(ctx: FeatureContext, needs: { albumEvents: AlbumE
     state,
     clock: ctx.clock,
     log: ctx.log.child({ component: 'lastfm-tracker' }),
+    onPoll: (result) => needs.trackers.round('lastfm', result),
   });
   const handlers = listensHandlers({ ingest, journal, state, clock: ctx.clock, lastfm, timeZone: () => ctx.values().timezone });
   return { services: [tracker], handlers, ingest };

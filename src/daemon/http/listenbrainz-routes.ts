@@ -1,14 +1,15 @@
 import { AuthError, NotFoundError, UserError } from '../../core/errors.js';
 import { lenientInteger } from '../../core/listenbrainz/lenient-values.js';
 import { DEFAULT_LISTENS_PER_GET, MAX_LISTENS_PER_GET, MAX_PAYLOAD_SIZE } from '../../core/listenbrainz/limits.js';
-import type { PlayingNow } from '../../core/listenbrainz/playing-now.js';
+import type { NowPlayingTrack } from '../../core/listenbrainz/playing-now.js';
+import type { SubmittedTrack } from '../../core/listenbrainz/listen-rules.js';
 import { playFromListen } from '../../core/listenbrainz/plays.js';
 import type { ApiTokenRecord, ListenWindow, RecentListens } from '../../core/listenbrainz/ports.js';
 import { listensReply, playingNowReply } from '../../core/listenbrainz/responses.js';
 import { readSubmission } from '../../core/listenbrainz/submission.js';
 import type { IngestSummary, PlayReport } from '../../core/model.js';
 import type { Clock } from '../../core/ports.js';
-import type { DaemonMetrics } from './daemon-metrics.js';
+import type { DaemonMetrics } from '../metrics/daemon-metrics.js';
 import { errorBody, errorReply } from './replies.js';
 import { rateLimitHeaders, type RateLimiter } from './rate-limit.js';
 import { underPrefixes, type Reply, type Route, type RouteRequest } from './routes.js';
@@ -18,7 +19,7 @@ export interface ListenbrainzApiDeps {
   readonly tokens: { verify(token: string): ApiTokenRecord | undefined };
   /** The daemon's ListenIngest: the one way plays become listens. */
   readonly ingest: { record(plays: readonly PlayReport[]): Promise<IngestSummary> };
-  readonly playingNow: PlayingNow;
+  readonly playingNow: { report(track: SubmittedTrack): void; current(): NowPlayingTrack | undefined };
   readonly recentListens: RecentListens;
   /** The one user this server knows (validate-token's user_name, the <name> of user routes). */
   readonly userName: () => string;

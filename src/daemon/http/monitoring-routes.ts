@@ -1,7 +1,7 @@
 import { errorMessage } from '../../core/errors.js';
 import type { Clock } from '../../core/ports.js';
-import type { DaemonMetrics } from './daemon-metrics.js';
-import { PROMETHEUS_CONTENT_TYPE } from './prometheus-text.js';
+import type { DaemonMetrics } from '../metrics/daemon-metrics.js';
+import { PROMETHEUS_CONTENT_TYPE } from '../metrics/prometheus-text.js';
 import type { Route } from './routes.js';
 
 export interface MonitoringDeps {

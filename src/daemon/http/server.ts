@@ -3,8 +3,8 @@ import { performance } from 'node:perf_hooks';
 import { UnrecoverableError, errorMessage } from '../../core/errors.js';
 import type { Logger } from '../../log.js';
 import type { Service, ServiceReport } from '../services/registry.js';
-import type { DaemonMetrics } from './daemon-metrics.js';
-import { formatListenAddress, parseListenAddress, type ListenAddress } from './listen-address.js';
+import type { DaemonMetrics } from '../metrics/daemon-metrics.js';
+import { formatListenAddress, parseListenAddress, type ListenAddress } from '../../config/listen-address.js';
 import { errorBody, errorReply } from './replies.js';
 import { readBody } from './request-body.js';
 import { RouteTable, type Reply, type Route } from './routes.js';
@@ -57,11 +57,18 @@ export class HttpListener implements Service {
   private startedAt: Date | null = null;
   private lastError: string | null = null;
   private answered = 0;
+  private lastAnsweredAt: Date | null = null;
+  private stopping: Promise<void> = Promise.resolve();
 
   constructor(deps: HttpListenerDeps) {
     this.deps = deps;
     this.limits = { ...DEFAULT_HTTP_LIMITS, ...deps.limits };
     this.table = new RouteTable(deps.routes);
+  }
+
+  /** An address set is the user asking for the listener: it starts with the daemon unless they stopped it. */
+  runsByDefault(): boolean {
+    return this.deps.listen().trim() !== '';
   }
 
   missingConfiguration(): string | undefined {
@@ -116,24 +123,29 @@ export class HttpListener implements Service {
     signal.addEventListener('abort', () => void this.stop(), { once: true });
   }
 
-  async stop(): Promise<void> {
+  /** Resolves once the port is closed and the last answer sent; a second call waits for the first. */
+  stop(): Promise<void> {
     const server = this.server;
-    if (!server) return;
+    if (!server) return this.stopping;
     this.server = undefined;
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeIdleConnections();
-    const grace = setTimeout(() => server.closeAllConnections(), this.limits.stopGraceMs);
-    await closed;
-    clearTimeout(grace);
-    this.deps.log.info('HTTP listener stopped');
+    this.stopping = (async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const grace = setTimeout(() => server.closeAllConnections(), this.limits.stopGraceMs);
+      await closed;
+      clearTimeout(grace);
+      this.deps.log.info('HTTP listener stopped');
+    })();
+    return this.stopping;
   }
 
   report(): ServiceReport {
     return {
       running: this.server !== undefined,
-      lastRunAt: this.startedAt,
+      // The last request answered: when a player last reached it.
+      lastRunAt: this.lastAnsweredAt,
       lastError: this.lastError,
-      details: this.server && this.bound ? { url: this.url(), requests: this.answered } : {},
+      details: this.server && this.bound ? { url: this.url(), requests: this.answered, since: this.startedAt?.toISOString() ?? null } : {},
     };
   }
 
@@ -170,6 +182,7 @@ export class HttpListener implements Service {
     }
     this.send(request, response, reply);
     this.answered++;
+    this.lastAnsweredAt = new Date();
     this.deps.metrics.httpRequests.inc({ route: routeName, status: String(reply.status) });
     const fields = { method: request.method, route: routeName, status: reply.status, ms: Math.round((performance.now() - started) * 10) / 10 };
     if (reply.fault !== undefined) this.deps.log.error({ ...fields, err: errorMessage(reply.fault) }, 'HTTP request failed');

@@ -17,6 +17,8 @@ export interface LastfmTrackerDeps {
   readonly state: SyncStateRepository;
   readonly clock: Clock;
   readonly log: Logger;
+  /** Told how each poll went (the daemon's metrics count them). */
+  readonly onPoll?: (result: 'ok' | 'error') => void;
 }
 
 /**
@@ -81,9 +83,11 @@ export class LastfmTracker implements Service {
       this.lastPoll = result;
       this.lastError = null;
       if (result.imported) deps.log.info({ imported: result.imported, lastSeen: result.lastSeen }, 'new scrobbles recorded');
+      deps.onPoll?.('ok');
     } catch (error) {
       if (signal.aborted) return;
       this.lastError = errorMessage(error);
+      deps.onPoll?.('error');
       deps.log.warn({ err: error }, 'Last.fm poll failed; the next poll catches up');
     } finally {
       this.lastPollAt = new Date(deps.clock.now());

@@ -104,6 +104,23 @@ export class ServiceRegistry {
     return this.status(name);
   }
 
+  /**
+   * Applies a change of the service's configuration without touching the user's wish: a
+   * running service restarts on the new values, and the wish — stored, or else the service's
+   * default (`runsByDefault()`, read now) — decides whether it runs afterwards. So setting the
+   * address of a service nobody stopped starts it, unsetting it stops it, and a service the
+   * user stopped stays stopped.
+   */
+  async reconfigure(name: string): Promise<ServiceStatus> {
+    const slot = this.slot(name);
+    if (slot.essential) return this.status(name);
+    const stored = (await this.states.all()).find((wish) => wish.name === name)?.active;
+    slot.active = stored ?? slot.service.runsByDefault?.() ?? false;
+    await this.halt(slot);
+    if (slot.active) await this.launch(slot);
+    return this.status(name);
+  }
+
   /** Stops everything in reverse order of registration, keeping the persisted wishes. */
   async stopAll(): Promise<void> {
     for (const slot of [...this.slots.values()].reverse()) await this.halt(slot);

@@ -12,9 +12,10 @@ interface RawRow {
   album: string | null;
   source: ListenSource;
   loved: number;
+  client: string | null;
 }
 
-const SELECT_LISTEN = `SELECT l.id, l.timestamp, ar.name AS artist, t.title, al.title AS album, l.source, l.loved
+const SELECT_LISTEN = `SELECT l.id, l.timestamp, ar.name AS artist, t.title, al.title AS album, l.source, l.loved, l.client
   FROM listening_history l
   JOIN tracks t ON t.id = l.track_id
   JOIN artists ar ON ar.id = t.artist_id
@@ -57,7 +58,7 @@ export class SqliteListenJournal implements ListenJournal {
 
   between(since: number, until: number): (ListenRow & { artistId: number; albumId: number | null })[] {
     const rows = this.statement(
-      `SELECT l.id, l.timestamp, ar.name AS artist, t.title, al.title AS album, l.source, l.loved, t.artist_id AS artistId, t.album_id AS albumId
+      `SELECT l.id, l.timestamp, ar.name AS artist, t.title, al.title AS album, l.source, l.loved, l.client, t.artist_id AS artistId, t.album_id AS albumId
        FROM listening_history l JOIN tracks t ON t.id = l.track_id JOIN artists ar ON ar.id = t.artist_id LEFT JOIN albums al ON al.id = t.album_id
        WHERE l.timestamp >= ? AND l.timestamp < ? ORDER BY l.timestamp, l.id`,
     ).all(since, until) as (RawRow & { artistId: number; albumId: number | null })[];
@@ -140,5 +141,5 @@ function conditions(filter: HistoryFilter): { where: string; args: unknown[] } {
 }
 
 function toListen(row: RawRow): ListenRow {
-  return { id: row.id, timestamp: row.timestamp, artist: row.artist, title: row.title, album: row.album, source: row.source, loved: row.loved === 1 };
+  return { id: row.id, timestamp: row.timestamp, artist: row.artist, title: row.title, album: row.album, source: row.source, loved: row.loved === 1, client: row.client };
 }

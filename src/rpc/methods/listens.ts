@@ -44,6 +44,8 @@ export interface HistoryItem {
   readonly album: string | null;
   readonly source: ListenSourceName;
   readonly loved: boolean;
+  /** The program that reported it ("Navidrome", "Plex via multi-scrobbler"), when the source names one. */
+  readonly client: string | null;
 }
 
 export interface HistoryResult {

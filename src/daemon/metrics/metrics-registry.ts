@@ -31,16 +31,23 @@ class Series<L extends string> {
   }
 }
 
-/** Only goes up (requests answered, polls made); a daemon restart starts it again at 0. */
+/**
+ * Only goes up (requests answered, polls made): counted in memory, so a daemon restart starts
+ * it again at 0 — or, with `collect`, read at each scrape from a count kept elsewhere (job runs
+ * in the database), which survives restarts.
+ */
 export class Counter<L extends string = never> implements Family {
   readonly type = 'counter';
   private readonly series: Series<L>;
+  private readonly collect?: () => readonly Sample[];
   constructor(
     readonly name: string,
     readonly help: string,
     labelNames: readonly L[],
+    collect?: () => readonly Sample[],
   ) {
     this.series = new Series(labelNames);
+    this.collect = collect;
   }
 
   inc(labels: Labels<L>, by = 1): void {
@@ -49,7 +56,7 @@ export class Counter<L extends string = never> implements Family {
   }
 
   samples(): Sample[] {
-    return this.series.samples();
+    return this.collect ? [...this.collect()] : this.series.samples();
   }
 }
 
@@ -84,8 +91,9 @@ export class Gauge<L extends string = never> implements Family {
 export class MetricsRegistry {
   private readonly families = new Map<string, Family>();
 
-  counter<L extends string = never>(name: string, help: string, labelNames: readonly L[] = []): Counter<L> {
-    return this.add(new Counter<L>(name, help, checkedLabels(labelNames)));
+  /** `collect` reads the count at each scrape when it is kept elsewhere (the database). */
+  counter<L extends string = never>(name: string, help: string, labelNames: readonly L[] = [], collect?: () => readonly Sample[]): Counter<L> {
+    return this.add(new Counter<L>(name, help, checkedLabels(labelNames), collect));
   }
 
   /** `collect` is called at each scrape for values read from elsewhere (the database, the process). */

@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { UserError } from '../../core/errors.js';
+import { UserError } from '../core/errors.js';
 
 export interface ListenAddress {
   readonly host: string;
@@ -29,6 +29,17 @@ export function parseListenAddress(text: string): ListenAddress {
   if (bracketed && isIP(host) !== 6) throw new UserError(`http.listen "${text}": only an IPv6 address goes in brackets`);
   if (!Number.isInteger(port) || port > 65_535) throw new UserError(`http.listen "${text}": the port must be 0–65535`);
   return { host, port, wildcard: WILDCARDS.has(host), loopback: isLoopback(host) };
+}
+
+/** The `check` of the http.listen key: empty (the listener is off) or an address parseListenAddress reads. */
+export function listenAddressProblem(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.trim() === '') return undefined;
+  try {
+    parseListenAddress(value);
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message.replace(/^http\.listen /, '') : String(error);
+  }
 }
 
 function isLoopback(host: string): boolean {

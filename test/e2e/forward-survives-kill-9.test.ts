@@ -1,4 +1,4 @@
-// Forwarding from one AIME to another's ListenBrainz-compatible endpoint, with the sending
+// Forwarding from one AIME daemon to another real daemon's ListenBrainz-compatible endpoint (its http service), with the sending
 // daemon killed (kill -9) twice while its queue empties: after restarts, the receiver holds
 // exactly the sender's listens — none lost, none twice.
 import Database from 'better-sqlite3';

@@ -1,4 +1,7 @@
-import { startListener } from './http-listener.js';
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { makeHome, removeHome, runCli, startDaemon } from './daemon.js';
+import { freePort } from './http-listener.js';
 
 /** The receiving end of daemon-to-daemon forwarding. */
 export interface ForwardReceiver {
@@ -14,27 +17,40 @@ export interface ForwardReceiver {
 }
 
 /**
- * AIME's own ListenBrainz-compatible endpoint over a real SQLite file: a receiver that dedups
- * as ListenBrainz does (the same play — same listened_at, same track — is kept once).
- * It runs in the test process (test/support/http-listener.ts) until the daemon serves the
- * endpoint as its `http` service; then only this function changes, to a second daemon with
- * http.listen set and a token from `aime token create`.
+ * A second real AIME daemon serving its ListenBrainz-compatible endpoint (`http.listen` on a
+ * free loopback port, a token made with `aime token create`): the sender forwards to it as it
+ * would to ListenBrainz, and its own dedup keeps the same play once. Read through its database
+ * file (read-only, beside the running daemon: WAL readers never block it).
  */
 export async function startReceiver(): Promise<ForwardReceiver> {
-  const listener = await startListener();
-  const rows = () =>
-    listener.db.sqlite
-      .prepare(
+  const port = await freePort();
+  const home = makeHome({ http: { listen: `127.0.0.1:${port}` } });
+  const daemon = await startDaemon(home);
+  const created = await runCli(home, ['token', 'create', '--name', 'sender', '--json']);
+  if (created.code !== 0) throw new Error(`aime token create failed: ${created.stderr}`);
+  const { token } = JSON.parse(created.stdout) as { token: string };
+  const read = <T>(sql: string, all: boolean): T => {
+    const db = new Database(join(home, 'aime.db'), { readonly: true });
+    try {
+      const statement = db.prepare(sql).pluck();
+      return (all ? statement.all() : statement.get()) as T;
+    } finally {
+      db.close();
+    }
+  };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    token,
+    count: () => read<number>('SELECT count(*) FROM listening_history', false),
+    listens: () =>
+      read<string[]>(
         `SELECT l.timestamp || '|' || ar.name || '|' || t.title FROM listening_history l JOIN tracks t ON t.id = l.track_id
          JOIN artists ar ON ar.id = t.artist_id ORDER BY l.timestamp, l.id`,
-      )
-      .pluck()
-      .all() as string[];
-  return {
-    url: listener.url,
-    token: listener.token,
-    count: () => listener.db.sqlite.prepare('SELECT count(*) FROM listening_history').pluck().get() as number,
-    listens: rows,
-    close: () => listener.close(),
+        true,
+      ),
+    close: async () => {
+      await daemon.kill();
+      removeHome(home);
+    },
   };
 }

@@ -2,7 +2,7 @@ import type {
   AlbumPlays, AnalyticsRepository, ArtistPair, ArtistPlays, Discoveries, FirstHeard, ListeningTotals, LocalCalendar, Period, TrackPlays, UnplayedAlbum,
 } from '../../core/analytics/ports.js';
 import type { Database } from '../data-source.js';
-import { foldRollups, hourOfWeek, listeningDays, registerSessionWalk, sessions } from './analytics-rollups.js';
+import { PLAYED_SECONDS, TIMED_LISTENS, foldRollups, hourOfWeek, listeningDays, registerSessionWalk, sessions } from './analytics-rollups.js';
 import { artistPairs, foldTransitions } from './analytics-transitions.js';
 
 /**
@@ -28,9 +28,10 @@ export class SqliteAnalytics implements AnalyticsRepository {
 
   async totals(period: Period): Promise<ListeningTotals> {
     return this.db.sqlite
-      .prepare(`WITH per_track AS (${this.playsPerTrack(period)})
-        SELECT coalesce(sum(p.plays), 0) AS listens, coalesce(sum(p.plays * nullif(t.duration_seconds, 0)), 0) AS knownSeconds,
-          coalesce(sum(CASE WHEN nullif(t.duration_seconds, 0) IS NULL THEN p.plays END), 0) AS unknownDurationListens,
+      .prepare(`WITH per_track AS (${this.playsPerTrack(period, true)})
+        SELECT coalesce(sum(p.plays), 0) AS listens,
+          coalesce(sum(p.played + (p.plays - p.timed) * coalesce(nullif(t.duration_seconds, 0), 0)), 0) AS knownSeconds,
+          coalesce(sum(CASE WHEN nullif(t.duration_seconds, 0) IS NULL THEN p.plays - p.timed END), 0) AS unknownDurationListens,
           count(DISTINCT t.artist_id) AS artists, count(DISTINCT t.album_id) AS albums, count(*) AS tracks
         FROM per_track p JOIN tracks t ON t.id = p.track_id`)
       .get(period) as ListeningTotals;
@@ -123,23 +124,26 @@ export class SqliteAnalytics implements AnalyticsRepository {
    * Listens per track in a period, as SQL binding :from and :to. The whole history reads the
    * rollup; most of it reads the rollup minus the listens outside the period; a smaller part
    * scans only its own listens through the timestamp index. Either way the listens scanned
-   * are the fewer side.
+   * are the fewer side. `timed` adds `played` (seconds the listens reported themselves) and
+   * `timed` (how many did), for hours.
    */
-  private playsPerTrack(period: Period): string {
+  private playsPerTrack(period: Period, timed = false): string {
     const history = this.db.sqlite
       .prepare('SELECT (SELECT min(timestamp) FROM listening_history) AS first, (SELECT max(timestamp) FROM listening_history) AS last')
       .get() as { first: number | null; last: number | null };
-    const inside = 'SELECT track_id, count(*) AS plays FROM listening_history WHERE timestamp >= :from AND timestamp < :to GROUP BY track_id';
+    const own = timed ? `, ${PLAYED_SECONDS} AS played, ${TIMED_LISTENS} AS timed` : '';
+    const inside = `SELECT track_id, count(*) AS plays${own} FROM listening_history WHERE timestamp >= :from AND timestamp < :to GROUP BY track_id`;
     if (history.first === null || history.last === null) return inside;
     const span = history.last - history.first + 1;
     const covered = Math.min(period.to, history.last + 1) - Math.max(period.from, history.first);
     if (covered * 2 <= span) return inside;
     foldRollups(this.db.sqlite);
-    if (covered >= span) return 'SELECT track_id, listens AS plays FROM track_plays';
-    return `SELECT tp.track_id, tp.listens - coalesce(outside.plays, 0) AS plays FROM track_plays tp
-      LEFT JOIN (SELECT track_id, count(*) AS plays FROM (
-          SELECT track_id FROM listening_history WHERE timestamp < :from
-          UNION ALL SELECT track_id FROM listening_history WHERE timestamp >= :to)
+    if (covered >= span) return `SELECT track_id, listens AS plays${timed ? ', played_seconds AS played, timed_listens AS timed' : ''} FROM track_plays`;
+    const rest = timed ? ', tp.played_seconds - coalesce(outside.played, 0) AS played, tp.timed_listens - coalesce(outside.timed, 0) AS timed' : '';
+    return `SELECT tp.track_id, tp.listens - coalesce(outside.plays, 0) AS plays${rest} FROM track_plays tp
+      LEFT JOIN (SELECT track_id, count(*) AS plays${own} FROM (
+          SELECT track_id${timed ? ', played_seconds' : ''} FROM listening_history WHERE timestamp < :from
+          UNION ALL SELECT track_id${timed ? ', played_seconds' : ''} FROM listening_history WHERE timestamp >= :to)
         GROUP BY track_id) AS outside ON outside.track_id = tp.track_id
       WHERE tp.listens > coalesce(outside.plays, 0)`;
   }

@@ -1,5 +1,6 @@
-// album.getInfo (and user.getInfo's counts) answered from the scrobble history: an album is known once
-// a track of it was scrobbled. The index is rebuilt lazily when the history changes.
+// album.getInfo, track.getInfo (and user.getInfo's counts) answered from the scrobble history: an album
+// or a track is known once it was scrobbled, with the length the scrobble carries (none: unknown, as
+// Last.fm has many). The index is rebuilt lazily when the history changes.
 import { hashText } from './fault-plan.js';
 import { albumUrl, artistUrl, coverHash, images, oneOrMany, trackUrl } from './render.js';
 import type { ScrobbleStore } from './store.js';
@@ -11,6 +12,18 @@ interface AlbumEntry {
   artistMbid: string;
   plays: number;
   tracks: Map<string, { title: string; durationSec: number; plays: number }>;
+}
+
+/** A track as track.getInfo knows it: the first album it was scrobbled on, its length if any. */
+interface TrackEntry {
+  artist: string;
+  title: string;
+  mbid: string;
+  artistMbid: string;
+  album: string;
+  albumMbid: string;
+  durationSec: number;
+  plays: number;
 }
 
 const TAGS = ['indie', 'rock', 'electronic', 'jazz', 'chanson', 'folk', 'ambient', 'pop', 'soul', 'post-rock'];
@@ -30,6 +43,7 @@ export class LibraryIndex {
   #version = -1;
   #byName = new Map<string, AlbumEntry>();
   #byMbid = new Map<string, AlbumEntry>();
+  #tracks = new Map<string, TrackEntry>();
   readonly #store: ScrobbleStore;
   #counts: LibraryCounts = { artists: 0, albums: 0, tracks: 0 };
 
@@ -49,15 +63,30 @@ export class LibraryIndex {
     return this.#byName.get(albumKey(query.artist.trim(), query.album.trim()));
   }
 
+  /** track.getInfo's lookup by artist and title (case-insensitive), or by track MBID. */
+  findTrack(query: { artist?: string; track?: string; mbid?: string }): TrackEntry | undefined {
+    this.#refresh();
+    if (query.mbid) return [...this.#tracks.values()].find((entry) => entry.mbid.toLowerCase() === query.mbid?.toLowerCase());
+    if (query.artist === undefined || query.track === undefined) return undefined;
+    return this.#tracks.get(albumKey(query.artist.trim(), query.track.trim()));
+  }
+
   #refresh(): void {
     if (this.#version === this.#store.version) return;
     this.#byName.clear();
     this.#byMbid.clear();
+    this.#tracks.clear();
     const artists = new Set<string>();
-    const tracks = new Set<string>();
     for (const s of this.#store.all()) {
       artists.add(s.artist.toLowerCase());
-      tracks.add(`${s.artist.toLowerCase()}\u0000${s.title.toLowerCase()}`);
+      const byArtist = albumKey(s.artist, s.title);
+      const known = this.#tracks.get(byArtist);
+      if (known) known.plays++;
+      else {
+        this.#tracks.set(byArtist, {
+          artist: s.artist, title: s.title, mbid: s.mbid ?? '', artistMbid: s.artistMbid ?? '', album: s.album, albumMbid: s.albumMbid ?? '', durationSec: s.durationSec ?? 0, plays: 1,
+        });
+      }
       if (s.album === '') continue;
       const key = albumKey(s.artist, s.album);
       let entry = this.#byName.get(key);
@@ -72,7 +101,7 @@ export class LibraryIndex {
       if (track) track.plays++;
       else entry.tracks.set(trackKey, { title: s.title, durationSec: s.durationSec ?? 0, plays: 1 });
     }
-    this.#counts = { artists: artists.size, albums: this.#byName.size, tracks: tracks.size };
+    this.#counts = { artists: artists.size, albums: this.#byName.size, tracks: this.#tracks.size };
     this.#version = this.#store.version;
   }
 }
@@ -101,4 +130,28 @@ export function albumInfoBody(entry: AlbumEntry, forUser: boolean): Record<strin
   };
   if (forUser) album.userplaycount = String(entry.plays);
   return { album };
+}
+
+/** The body of track.getInfo: like Last.fm, its `duration` is in milliseconds, as a string ("0" when unknown). */
+export function trackInfoBody(entry: TrackEntry, forUser: boolean): Record<string, unknown> {
+  const seed = hashText(albumKey(entry.artist, entry.title));
+  const track: Record<string, unknown> = {
+    name: entry.title,
+    mbid: entry.mbid,
+    url: trackUrl(entry.artist, entry.title),
+    duration: String(Math.max(0, entry.durationSec) * 1000),
+    streamable: { '#text': '0', fulltrack: '0' },
+    listeners: String(entry.plays * 53 + (seed % 700)),
+    playcount: String(entry.plays * 811 + (seed % 4000)),
+    artist: { name: entry.artist, mbid: entry.artistMbid, url: artistUrl(entry.artist) },
+    toptags: { tag: [TAGS[seed % TAGS.length]].map((name) => ({ name, url: `https://www.last.fm/tag/${name}` })) },
+  };
+  if (entry.album !== '') {
+    track.album = { artist: entry.artist, title: entry.album, mbid: entry.albumMbid, url: albumUrl(entry.artist, entry.album), image: images(coverHash(entry.artist, entry.album), true) };
+  }
+  if (forUser) {
+    track.userplaycount = String(entry.plays);
+    track.userloved = '0';
+  }
+  return { track };
 }

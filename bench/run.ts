@@ -9,6 +9,7 @@ import { wrappedBenchmark } from './wrapped.js';
 import { listenbrainzBenchmark } from './listenbrainz.js';
 import { fileReadersBenchmark } from './file-readers.js';
 import { socketBenchmark } from './socket.js';
+import { durationsBenchmark } from './durations.js';
 import type { Benchmark, BenchResult } from './types.js';
 
 /**
@@ -27,6 +28,7 @@ const BENCHMARKS: Benchmark[] = [
   listenbrainzBenchmark,
   fileReadersBenchmark,
   socketBenchmark,
+  durationsBenchmark,
 ];
 
 async function main(): Promise<void> {

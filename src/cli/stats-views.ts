@@ -27,7 +27,9 @@ export function showSummary(out: Output, result: StatsSummaryResult): void {
   if (nothingHeard(out, result.listens)) return;
   out.line(`  ${formatNumber(result.listens)} listens · ${formatNumber(result.hours)} hours · ${formatNumber(result.dailyAverage)} a day`);
   if (result.unknownDurationListens > 0) {
-    out.line(out.paint.dim(`  hours count known durations only: ${(result.unknownDurationShare * 100).toFixed(1)}% of listens (${formatNumber(result.unknownDurationListens)}) have none`));
+    // While the durations worker fills them, hours will still grow: say so, and how to wait.
+    const filling = result.fillingDurations ? ' yet: the durations service is filling them (aime enrich --durations waits until done)' : '';
+    out.line(out.paint.dim(`  hours count known durations only: ${(result.unknownDurationShare * 100).toFixed(1)}% of listens (${formatNumber(result.unknownDurationListens)}) have none${filling}`));
   }
   out.line(`  ${formatNumber(result.artists)} artists · ${formatNumber(result.albums)} albums · ${formatNumber(result.tracks)} tracks`);
   if (result.peakHour !== null) out.line(`  peak hour ${hourSpan(result.peakHour)} · busiest weekday ${result.peakWeekday ?? '–'}`);

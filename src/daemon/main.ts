@@ -8,6 +8,7 @@ import { fanOutAlbumEvents } from './features/album-events.js';
 import { collectionFeature } from './features/collection.js';
 import { configFeature } from './features/config.js';
 import { dbFeature } from './features/db.js';
+import { durationsFeature } from './features/durations.js';
 import { enrichmentFeature } from './features/enrichment.js';
 import { assembleFeatures, type FeatureContext } from './features/feature.js';
 import { jobsFeature } from './features/jobs.js';
@@ -69,16 +70,18 @@ async function composeDaemon(options: DaemonOptions, lifecycle: DaemonLifecycle)
   const enrichment = enrichmentFeature(ctx);
   const ai = aiFeature(ctx);
   // New albums reach both background workers: covers and links, and AI descriptions.
-  const albumEvents = fanOutAlbumEvents(enrichment.albumEvents, ai.albumEvents);
+  // Track durations come from the same catalogue clients (MusicBrainz pacing is shared).
+  const durations = durationsFeature(ctx, { clients: enrichment.clients });
+  const albumEvents = fanOutAlbumEvents(enrichment.albumEvents, ai.albumEvents, durations.worker);
   const collection = collectionFeature(ctx, { albumEvents, clients: enrichment.clients });
-  const listens = listensFeature(ctx, { albumEvents });
+  const listens = listensFeature(ctx, { albumEvents, listenEvents: durations.worker });
   // Roon plays go through the same ingest as scrobbles (one listen per play, merged with its scrobble).
   const roon = roonFeature(ctx, { recorder: listens.ingest, services: service.registry });
   const playlists = playlistsFeature(ctx, { ai: ai.parts });
-  const stats = statsFeature(ctx);
+  const stats = statsFeature(ctx, { durations: durations.worker });
   const jobs = jobsFeature(ctx, { onConfigChange: settings.onChange });
   const system = systemFeature(ctx, { services: service.registry, roon: roon.summary });
-  const handlers = assembleFeatures(service.registry, [system, settings, service, dbFeature(ctx), enrichment, ai, collection, listens, roon, playlists, stats, jobs]);
+  const handlers = assembleFeatures(service.registry, [system, settings, service, dbFeature(ctx), enrichment, durations, ai, collection, listens, roon, playlists, stats, jobs]);
   lifecycle.onStop('services', () => service.registry.stopAll());
 
   const server = new RpcServer({

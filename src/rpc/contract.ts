@@ -2,6 +2,7 @@ import type { AiMethods } from './methods/ai.js';
 import type { CollectionMethods } from './methods/collection.js';
 import type { ConfigMethods } from './methods/config.js';
 import type { DbMethods } from './methods/db.js';
+import type { DurationsMethods } from './methods/durations.js';
 import type { ListensMethods } from './methods/listens.js';
 import type { PlaylistMethods } from './methods/playlists.js';
 import type { JobsMethods } from './methods/jobs.js';
@@ -14,7 +15,7 @@ import type { StatsMethods } from './methods/stats.js';
  * Every method the daemon serves, with its params and result. Each group lives in
  * methods/<group>.ts; add a group there and extend it here.
  */
-export interface RpcMethods extends SystemMethods, ConfigMethods, ServiceMethods, DbMethods, RoonMethods, CollectionMethods, ListensMethods, JobsMethods, PlaylistMethods, AiMethods, StatsMethods {}
+export interface RpcMethods extends SystemMethods, ConfigMethods, ServiceMethods, DbMethods, RoonMethods, CollectionMethods, ListensMethods, JobsMethods, PlaylistMethods, AiMethods, StatsMethods, DurationsMethods {}
 
 export type MethodName = keyof RpcMethods;
 export type ParamsOf<M extends MethodName> = RpcMethods[M]['params'];

@@ -13,6 +13,11 @@ export interface FillDeps {
 export interface FillOptions {
   /** Albums or tracks looked up in one step. */
   readonly batch: number;
+  /**
+   * Last.fm lookups under way at once (each recorded as it ends): the pace is the pacer's,
+   * this only keeps a slow answer from holding the next ones back.
+   */
+  readonly inFlight?: number;
   readonly signal?: AbortSignal;
 }
 
@@ -80,24 +85,37 @@ export async function fillNextDurations(deps: FillDeps, scan: DurationScan, opti
   if (lastfm) {
     const albums = scanned(scan, 'albums', (after) => store.dueAlbums(now, after, options.batch));
     if (albums.length) {
-      for (const album of albums) {
-        if (options.signal?.aborted) break;
-        await askAlbum(deps, album, report, options.signal);
-      }
+      await eachAtMost(albums, options.inFlight ?? 1, options.signal, (album) => askAlbum(deps, lastfm, album, report, options.signal));
       return report;
     }
   }
   const passes: TrackLookup[] = lastfm ? ['lastfm-track', 'musicbrainz'] : ['musicbrainz'];
-  for (const lookup of passes) {
-    const tracks = scanned(scan, lookup, (after) => store.dueTracks(lookup, now, after, options.batch, { patience: PATIENCE, skipLastfm: !lastfm }));
+  for (const pass of passes) {
+    const tracks = scanned(scan, pass, (after) => store.dueTracks(pass, now, after, options.batch, { patience: PATIENCE, skipLastfm: !lastfm }));
     if (!tracks.length) continue;
-    for (const track of tracks) {
-      if (options.signal?.aborted) break;
-      await askTrack(deps, lookup, track, report, options.signal);
-    }
+    // MusicBrainz takes one request a second whatever is under way: one at a time.
+    const inFlight = pass === 'lastfm-track' ? (options.inFlight ?? 1) : 1;
+    await eachAtMost(tracks, inFlight, options.signal, (track) =>
+      lastfm && pass === 'lastfm-track' ? askLastfmTrack(deps, lastfm, track, report, options.signal) : askMusicbrainz(deps, track, report, options.signal),
+    );
     return report;
   }
   return undefined;
+}
+
+/**
+ * Works through `items` with at most `inFlight` under way, and returns once every one that
+ * started has ended (the step never leaves a lookup running behind it); the first failure,
+ * if any, is thrown then.
+ */
+async function eachAtMost<T>(items: readonly T[], inFlight: number, signal: AbortSignal | undefined, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length && !signal?.aborted) await work(items[next++] as T);
+  };
+  const ended = await Promise.allSettled(Array.from({ length: Math.max(1, Math.min(inFlight, items.length)) }, lane));
+  const failed = ended.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 /** Reads on from the scan's position; past the end, once more from the start. */
@@ -112,54 +130,61 @@ function scanned<T extends { id: number }>(scan: DurationScan, key: 'albums' | T
   return rows;
 }
 
-async function askAlbum(deps: FillDeps, album: Due<AlbumToTime>, report: FillReport, signal?: AbortSignal): Promise<void> {
+type Lastfm = NonNullable<DurationCatalogues['lastfm']>;
+
+async function askAlbum(deps: FillDeps, lastfm: Lastfm, album: Due<AlbumToTime>, report: FillReport, signal?: AbortSignal): Promise<void> {
   const tracks = deps.store.albumTracks(album.id);
   if (!tracks.length) return;
   report.albumsAsked++;
   report.lookups++;
-  const answer = await lookup(() => deps.catalogues.lastfm?.albumTracklist(album.artist, album.title, signal) ?? Promise.resolve(null), signal);
+  const answer = await lookup(() => lastfm.albumTracklist(album.artist, album.title, signal), signal);
+  const tracklist = answer.status === 'success' ? answer.value : null;
+  // A tracklist without a single length is no better than none: ask again in a month.
+  const timed = tracklist?.tracks.some((entry) => (entry.durationSeconds ?? 0) > 0) ?? false;
+  const status: LookupStatus = answer.status === 'success' ? (timed ? 'success' : 'not-found') : answer.status;
+  const fills = tracklist && timed ? durationsFromTracklist(tracks, tracklist) : [];
   const now = Math.floor(deps.clock.now() / 1000);
-  let status: LookupStatus = answer.status;
-  let fills: ReturnType<typeof durationsFromTracklist> = [];
-  if (answer.status === 'success') {
-    const tracklist = answer.value;
-    const timed = tracklist?.tracks.some((entry) => (entry.durationSeconds ?? 0) > 0) ?? false;
-    // A tracklist without a single length is no better than none: ask again in a month.
-    status = tracklist && timed ? 'success' : 'not-found';
-    if (tracklist) fills = durationsFromTracklist(tracks, tracklist);
-  }
-  const filled = deps.store.saveAlbumLookup(album.id, fills, outcome(status, answer.error, album.attempts + 1, now), now);
+  const filled = deps.store.saveAlbumLookup(album.id, timed ? tracklist : null, fills, outcome(status, answer.error, album.attempts + 1, now), now);
   tally(report, 'lastfm-album', status, answer.error, filled);
 }
 
-async function askTrack(deps: FillDeps, lookupName: TrackLookup, track: Due<TrackToTime>, report: FillReport, signal?: AbortSignal): Promise<void> {
-  report.tracksAsked++;
-  const found: { seconds?: number; mbid?: string } = {};
-  let status: LookupStatus;
-  let error: string | null = null;
-  if (lookupName === 'lastfm-track') {
-    report.lookups++;
-    const answer = await lookup(() => deps.catalogues.lastfm?.trackPage(track.artist, track.title, signal) ?? Promise.resolve(null), signal);
-    ({ status, error } = answer);
-    if (answer.status === 'success') {
-      const page = answer.value;
-      if (page?.mbid) found.mbid = page.mbid;
-      if (page?.durationSeconds) found.seconds = page.durationSeconds;
-      else status = 'not-found';
-    }
-  } else {
-    const answer = await lookup(() => recordingLength(deps.catalogues.musicbrainz, track, report, signal), signal);
-    ({ status, error } = answer);
-    if (answer.status === 'success') {
-      if (answer.value) found.seconds = answer.value;
-      else status = 'not-found';
-    }
+/** Last.fm's track page; a track of an album whose tracklist was kept looks there first. */
+async function askLastfmTrack(deps: FillDeps, lastfm: Lastfm, track: Due<TrackToTime>, report: FillReport, signal?: AbortSignal): Promise<void> {
+  if (fromKeptTracklist(deps, track)) {
+    tally(report, 'lastfm-album', 'success', null, 1);
+    return;
   }
+  report.tracksAsked++;
+  report.lookups++;
+  const answer = await lookup(() => lastfm.trackPage(track.artist, track.title, signal), signal);
+  const page = answer.status === 'success' ? answer.value : null;
+  const status: LookupStatus = answer.status === 'success' ? (page?.durationSeconds ? 'success' : 'not-found') : answer.status;
+  const found = { ...(page?.durationSeconds ? { seconds: page.durationSeconds } : {}), ...(page?.mbid ? { mbid: page.mbid } : {}) };
+  saveTrack(deps, 'lastfm-track', track, found, status, answer.error, report);
+}
+
+async function askMusicbrainz(deps: FillDeps, track: Due<TrackToTime>, report: FillReport, signal?: AbortSignal): Promise<void> {
+  report.tracksAsked++;
+  const answer = await lookup(() => recordingLength(deps.catalogues.musicbrainz, track, report, signal), signal);
+  const seconds = answer.status === 'success' ? answer.value : null;
+  const status: LookupStatus = answer.status === 'success' ? (seconds ? 'success' : 'not-found') : answer.status;
+  saveTrack(deps, 'musicbrainz', track, seconds ? { seconds } : {}, status, answer.error, report);
+  // MusicBrainz is the last catalogue: "not known" there ends the track's journey.
+  if (status === 'not-found') report.settled++;
+}
+
+function saveTrack(deps: FillDeps, lookupName: TrackLookup, track: Due<TrackToTime>, found: { seconds?: number; mbid?: string }, status: LookupStatus, error: string | null, report: FillReport): void {
   const now = Math.floor(deps.clock.now() / 1000);
   const filled = deps.store.saveTrackLookup(track.id, lookupName, found, outcome(status, error, track.attempts + 1, now), now);
   tally(report, lookupName, status, error, filled ? 1 : 0);
-  // MusicBrainz is the last catalogue: "not known" there ends the track's journey.
-  if (lookupName === 'musicbrainz' && status === 'not-found') report.settled++;
+}
+
+/** A track scrobbled after its album's tracklist was read finds its length there, without a request. */
+function fromKeptTracklist(deps: FillDeps, track: TrackToTime): boolean {
+  if (track.albumId === null) return false;
+  const tracklist = deps.store.tracklist(track.albumId);
+  const [fill] = tracklist ? durationsFromTracklist([track], tracklist) : [];
+  return fill !== undefined && deps.store.fillFromTracklist(fill, Math.floor(deps.clock.now() / 1000));
 }
 
 /** By recording id when one is known, else (or when that id is gone) by artist and title. */

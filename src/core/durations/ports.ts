@@ -32,6 +32,7 @@ export interface AlbumToTime {
 
 export interface TrackToTime {
   readonly id: number;
+  readonly albumId: number | null;
   readonly title: string;
   readonly artist: string;
   readonly album: string | null;
@@ -65,23 +66,28 @@ export interface DurationCounts {
 export interface DurationStore {
   /**
    * Albums due for their tracklist, by id after `afterId`: a track of theirs lacks a duration,
-   * and the tracklist was never read, or its retry time came, or that track appeared after it
-   * was read.
+   * and the tracklist was never read, or reading it failed or found nothing and its retry time
+   * came. A tracklist read is kept (tracklist()): it is never asked for again.
    */
   dueAlbums(now: number, afterId: number, limit: number): Due<AlbumToTime>[];
   /** The album's tracks still without a duration. */
   albumTracks(albumId: number): TrackToTime[];
   /**
    * Tracks without a duration due for `lookup`, by id after `afterId`: the lookups before it
-   * answered (or failed `patience` times), and its own attempt was never made or its retry
-   * time came. `skipLastfm`: Last.fm cannot run (no API key), so MusicBrainz does not wait for it.
+   * answered (or failed `patience` times) — for Last.fm's track page, the album's tracklist
+   * was read or is unknown — and its own attempt was never made or its retry time came. `skipLastfm`: Last.fm cannot run (no API key), so MusicBrainz does not wait for it.
    */
   dueTracks(lookup: TrackLookup, now: number, afterId: number, limit: number, options: { patience: number; skipLastfm: boolean }): Due<TrackToTime>[];
   /**
-   * In one transaction: sets each duration where it is still unknown (from `lookup`), and
-   * records the lookup's outcome for the album. Returns how many tracks it filled.
+   * In one transaction: keeps the tracklist read (when one was), sets each duration where it
+   * is still unknown, and records the lookup's outcome for the album. Returns how many tracks
+   * it filled.
    */
-  saveAlbumLookup(albumId: number, fills: readonly DurationFill[], outcome: LookupOutcome, now: number): number;
+  saveAlbumLookup(albumId: number, tracklist: AlbumTracklist | null, fills: readonly DurationFill[], outcome: LookupOutcome, now: number): number;
+  /** The album's Last.fm tracklist as it was read, if it was. */
+  tracklist(albumId: number): AlbumTracklist | undefined;
+  /** A track's length from its album's kept tracklist (no lookup made); false when it was known already. */
+  fillFromTracklist(fill: DurationFill, now: number): boolean;
   /**
    * In one transaction: the duration found (where still unknown), a MusicBrainz recording id
    * learnt on the way (where none is known), and the lookup's outcome. Returns whether it filled.

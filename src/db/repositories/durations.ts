@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type {
-  AlbumToTime, Due, DurationCounts, DurationFill, DurationLookup, DurationStore, LookupOutcome, TrackLookup, TrackToTime,
+  AlbumToTime, AlbumTracklist, Due, DurationCounts, DurationFill, DurationLookup, DurationStore, LookupOutcome, TrackLookup, TrackToTime,
 } from '../../core/durations/ports.js';
 import type { Database } from '../data-source.js';
 
@@ -11,7 +11,7 @@ const PROVIDER: Record<DurationLookup, string> = {
   musicbrainz: 'duration.musicbrainz',
 };
 
-const TRACK_COLUMNS = 't.id, t.title, ar.name AS artist, al.title AS album, t.musicbrainz_id AS mbid';
+const TRACK_COLUMNS = 't.id, t.album_id AS albumId, t.title, ar.name AS artist, al.title AS album, t.musicbrainz_id AS mbid';
 
 /**
  * Track durations in SQLite: tracks.duration_seconds and duration_source, and one
@@ -21,7 +21,10 @@ const TRACK_COLUMNS = 't.id, t.title, ar.name AS artist, al.title AS album, t.mu
  */
 export class SqliteDurations implements DurationStore {
   private readonly db: Database;
-  private readonly sql: Record<'albumTracks' | 'fill' | 'remember' | 'record' | 'unknownTracks' | 'unknownListens' | 'nextRetry', Statement>;
+  private readonly sql: Record<
+    'albumTracks' | 'fill' | 'remember' | 'record' | 'unknownTracks' | 'unknownListens' | 'nextRetry' | 'forgetTracklist' | 'keepTracklist' | 'tracklist',
+    Statement
+  >;
   private readonly dueAlbumsSql: Statement;
   private readonly dueTracksSql: Record<'lastfm-track' | 'musicbrainz' | 'musicbrainz-alone', Statement>;
 
@@ -41,27 +44,26 @@ export class SqliteDurations implements DurationStore {
       unknownTracks: prepare('SELECT count(*) FROM tracks INDEXED BY idx_tracks_unknown_duration WHERE duration_seconds IS NULL').pluck(),
       unknownListens: prepare(`SELECT count(*) FROM tracks t INDEXED BY idx_tracks_unknown_duration JOIN listening_history l ON l.track_id = t.id
         WHERE t.duration_seconds IS NULL AND coalesce(l.played_seconds, 0) <= 0`).pluck(),
+      forgetTracklist: prepare('DELETE FROM album_tracklists WHERE album_id = ?'),
+      keepTracklist: prepare('INSERT INTO album_tracklists (album_id, position, title, duration_seconds) VALUES (?, ?, ?, ?)'),
+      tracklist: prepare('SELECT title, duration_seconds AS durationSeconds FROM album_tracklists WHERE album_id = ? ORDER BY position'),
       nextRetry: prepare(`SELECT min(next_retry_at) FROM enrichment_attempts WHERE provider IN ('${Object.values(PROVIDER).join("', '")}') AND next_retry_at > ?`).pluck(),
     };
-    // An album is due when one of its tracks lacks a duration and the tracklist was never
-    // read, or failed or was unknown and its retry time came, or was read before that track
-    // existed (a track scrobbled later may be on it).
+    // An album is due when one of its tracks lacks a duration and its tracklist was never
+    // read, or reading it failed or found none and the retry time came. A tracklist read is
+    // kept: tracks scrobbled later find their length there (at their Last.fm track turn).
     this.dueAlbumsSql = prepare(`WITH waiting AS (
         SELECT DISTINCT album_id FROM tracks INDEXED BY idx_tracks_unknown_duration_album
         WHERE duration_seconds IS NULL AND album_id > @after ORDER BY album_id)
       SELECT a.id, a.title, a.artist_name AS artist, coalesce(e.attempts, 0) AS attempts
       FROM waiting w JOIN albums a ON a.id = w.album_id
       LEFT JOIN enrichment_attempts e ON e.entity_type = 'album' AND e.entity_id = a.id AND e.provider = '${PROVIDER['lastfm-album']}'
-      WHERE e.id IS NULL
-        OR (e.status <> 'success' AND e.next_retry_at <= @now)
-        OR (e.status = 'success' AND EXISTS (SELECT 1 FROM tracks n INDEXED BY idx_tracks_unknown_duration_album
-              WHERE n.album_id = a.id AND n.duration_seconds IS NULL AND n.created_at > e.last_attempt_at))
+      WHERE e.id IS NULL OR (e.status <> 'success' AND e.next_retry_at <= @now)
       ORDER BY a.id LIMIT @limit`);
     // A track's turn at a lookup comes once the lookup before it has answered, or has failed
     // @patience times (a catalogue that keeps failing does not hold the others back).
     const albumSettled = `(t.album_id IS NULL OR EXISTS (SELECT 1 FROM enrichment_attempts e WHERE e.entity_type = 'album' AND e.entity_id = t.album_id
-        AND e.provider = '${PROVIDER['lastfm-album']}' AND (e.status <> 'failed' OR e.attempts >= @patience)
-        AND (e.status <> 'success' OR t.created_at <= e.last_attempt_at)))`;
+        AND e.provider = '${PROVIDER['lastfm-album']}' AND (e.status <> 'failed' OR e.attempts >= @patience)))`;
     const lastfmTrackSettled = `EXISTS (SELECT 1 FROM enrichment_attempts p WHERE p.entity_type = 'track' AND p.entity_id = t.id
         AND p.provider = '${PROVIDER['lastfm-track']}' AND (p.status <> 'failed' OR p.attempts >= @patience))`;
     const dueTracks = (provider: string, turn: string) =>
@@ -92,13 +94,26 @@ export class SqliteDurations implements DurationStore {
     return statement.all(params) as Due<TrackToTime>[];
   }
 
-  saveAlbumLookup(albumId: number, fills: readonly DurationFill[], outcome: LookupOutcome, now: number): number {
+  saveAlbumLookup(albumId: number, tracklist: AlbumTracklist | null, fills: readonly DurationFill[], outcome: LookupOutcome, now: number): number {
     return this.db.sqlite.transaction(() => {
+      if (tracklist) {
+        this.sql.forgetTracklist.run(albumId);
+        tracklist.tracks.forEach((entry, index) => this.sql.keepTracklist.run(albumId, index + 1, entry.title, entry.durationSeconds));
+      }
       let filled = 0;
       for (const fill of fills) filled += this.sql.fill.run(fill.seconds, 'lastfm-album', now, fill.trackId).changes;
       this.record('album', albumId, 'lastfm-album', outcome, now);
       return filled;
     })();
+  }
+
+  tracklist(albumId: number): AlbumTracklist | undefined {
+    const tracks = this.sql.tracklist.all(albumId) as { title: string; durationSeconds: number | null }[];
+    return tracks.length ? { tracks } : undefined;
+  }
+
+  fillFromTracklist(fill: DurationFill, now: number): boolean {
+    return this.sql.fill.run(fill.seconds, 'lastfm-album', now, fill.trackId).changes > 0;
   }
 
   saveTrackLookup(trackId: number, lookup: TrackLookup, found: { seconds?: number; mbid?: string }, outcome: LookupOutcome, now: number): boolean {

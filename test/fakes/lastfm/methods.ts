@@ -147,7 +147,7 @@ function albumInfo(params: URLSearchParams, state: MethodState): Answer {
   const artist = params.get('artist') ?? undefined;
   const album = params.get('album') ?? undefined;
   if (!mbid && (!artist || !album)) return { error: LASTFM_ERRORS.missingParameter };
-  const entry = state.library.find({ mbid, artist, album });
+  const entry = state.library.find({ mbid, artist, album, autocorrect: isOn(params.get('autocorrect')) });
   if (!entry || state.unknown.albums.has(unknownKey(entry.artist, entry.title))) return { error: LASTFM_ERRORS.albumNotFound, extra: { links: [] } };
   const username = params.get('username');
   const forUser = username !== null && username.toLowerCase() === state.profile.name.toLowerCase();
@@ -159,7 +159,7 @@ function trackInfo(params: URLSearchParams, state: MethodState): Answer {
   const artist = params.get('artist') ?? undefined;
   const track = params.get('track') ?? undefined;
   if (!mbid && (!artist || !track)) return { error: LASTFM_ERRORS.missingParameter };
-  const entry = state.library.findTrack({ mbid, artist, track });
+  const entry = state.library.findTrack({ mbid, artist, track, autocorrect: isOn(params.get('autocorrect')) });
   if (!entry || state.unknown.tracks.has(unknownKey(entry.artist, entry.title))) return { error: LASTFM_ERRORS.trackNotFound, extra: { links: [] } };
   const username = params.get('username');
   return ok(trackInfoBody(entry, username !== null && username.toLowerCase() === state.profile.name.toLowerCase()));

@@ -101,7 +101,7 @@ describe('durations make hours add up', () => {
     const { lastfm, json, aime } = await setUp({ count: 600, seed: 5, rate: 8, latencyMs: 50 });
     expect(await json('import', 'lastfm')).toMatchObject({ imported: 600 });
     // While the worker fills, stats says how many listens still lack a duration, and that it works on them.
-    expect((await aime('stats')).stdout).toMatch(/have none yet: the durations service is filling them/);
+    expect((await aime('stats')).stdout).toMatch(/have none yet\n\s+the durations service is filling them/);
     const during = await json<Stats>('stats');
     expect(during.listensWithoutDuration).toBeGreaterThan(0);
     expect(during.fillingDurations).toBe(true);
@@ -117,6 +117,16 @@ describe('durations make hours add up', () => {
     expect(after.services.durations?.details?.filled).toBeGreaterThan(0);
     expect((await aime('status')).stdout).toMatch(/durations\s+● running/);
   }, 120_000);
+
+  it('refuses the other enrich options with --durations (exit 2, one line)', async () => {
+    const home = bed.home();
+    await bed.daemon(home);
+    const refused = await runCli(home, ['enrich', '--durations', '--album', '3']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr.trim().split('\n')).toEqual(['aime: --durations fills every track it can; it takes no --album']);
+    const nothing = await runCli(home, ['enrich', '--durations', '--json']);
+    expect(JSON.parse(nothing.stdout)).toMatchObject({ requests: 0, stillUnknown: 0, filled: { total: 0 } });
+  });
 
   it('resumes after kill -9 in the middle: no album answered before the kill is asked again', { timeout: 120_000 }, async () => {
     const { lastfm, home, env, daemon } = await setUp({ count: 4_000, seed: 9, rate: 25, latencyMs: 20 });

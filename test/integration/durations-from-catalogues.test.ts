@@ -156,6 +156,14 @@ describe('track durations from the catalogues', () => {
     expect((await bed.drain()).lookups).toBe(0);
   });
 
+  it('stops at a refused API key without recording anything (the key is wrong for every album)', async () => {
+    const { bed, lastfm } = await setUp([play('Oscar Berg', 'Keys', 'Lock', 100)]);
+    lastfm.faults.set({ queue: [{ error: 10, status: 403 }] });
+    await expect(bed.drain()).rejects.toThrow(/error 10.*lastfm\.apiKey/);
+    expect(bed.attempts()).toEqual([]);
+    expect(await bed.drain()).toMatchObject({ albumsAsked: 1, filled: { 'lastfm-album': 1 } });
+  });
+
   it('never replaces a known duration with a guess; a play\'s own length replaces a guess', async () => {
     const scrobbles = [play('Mila Costa', 'Rooms', 'Hall', 300), play('Mila Costa', 'Rooms', 'Stairs', 120)];
     const { bed } = await setUp(scrobbles);

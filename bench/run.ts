@@ -12,6 +12,7 @@ import { fileReadersBenchmark } from './file-readers.js';
 import { socketBenchmark } from './socket.js';
 import { spinsBenchmark } from './spins.js';
 import { forwardBenchmark } from './forward.js';
+import { durationsBenchmark } from './durations.js';
 import type { Benchmark, BenchResult } from './types.js';
 
 /**
@@ -33,6 +34,7 @@ const BENCHMARKS: Benchmark[] = [
   socketBenchmark,
   spinsBenchmark,
   forwardBenchmark,
+  durationsBenchmark,
 ];
 
 async function main(): Promise<void> {

@@ -11,10 +11,14 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * The rollup triggers of 1763770000002 reset every mark on a delete or a moved listen, so the
  * next `stats` rebuilt a million listens (≈1.7 s, and ≈1.2 s more for `stats patterns`).
  * These fix what one changed listen touches instead: its quarter hour and its track in
- * listen_slots/track_plays (recounted from the listens already folded), and the quarters
+ * listen_slots/track_plays (recounted from the listens already folded, played seconds included), and the quarters
  * whose artist transitions it changes (its own and its successor's) are queued in
  * analytics_dirty_slots for the next fold of transitions.
  */
+// As the fold counts them (src/db/repositories/analytics-rollups.ts), written out here: a
+// migration never changes when the code does. The columns come from 1763820000000.
+const PLAYED_SECONDS = 'coalesce(sum(CASE WHEN played_seconds > 0 THEN played_seconds END), 0)';
+const TIMED_LISTENS = 'count(CASE WHEN played_seconds > 0 THEN 1 END)';
 const FOLDED = '(SELECT folded_listen_id FROM analytics_rollup_state WHERE id = 1)';
 const FOLDED_TRANSITIONS = '(SELECT folded_transition_id FROM analytics_rollup_state WHERE id = 1)';
 
@@ -30,9 +34,10 @@ function recountSlot(at: string): string {
 
 function recountTrack(track: string): string {
   return `DELETE FROM track_plays WHERE track_id = ${track};
-    INSERT INTO track_plays (track_id, listens, first_at, last_at)
-      SELECT track_id, listens, first_at, last_at FROM (
-        SELECT ${track} AS track_id, count(*) AS listens, min(timestamp) AS first_at, max(timestamp) AS last_at FROM listening_history
+    INSERT INTO track_plays (track_id, listens, first_at, last_at, played_seconds, timed_listens)
+      SELECT track_id, listens, first_at, last_at, played, timed FROM (
+        SELECT ${track} AS track_id, count(*) AS listens, min(timestamp) AS first_at, max(timestamp) AS last_at,
+          ${PLAYED_SECONDS} AS played, ${TIMED_LISTENS} AS timed FROM listening_history
         WHERE track_id = ${track} AND id <= ${FOLDED})
       WHERE listens > 0;`;
 }

@@ -8,6 +8,7 @@ import { ListenSlotsWeekIndex1763770000001 } from './1763770000001-listen-slots-
 import { ArtistTransitions1763770000002 } from './1763770000002-artist-transitions.js';
 import { ApiTokens1763780000000 } from './1763780000000-api-tokens.js';
 import { ListensClient1763780000001 } from './1763780000001-listens-client.js';
+import { TrackDurations1763820000000 } from './1763820000000-track-durations.js';
 import { TracklistsAndSpins1763830000000 } from './1763830000000-tracklists-and-spins.js';
 import { ListenCorrections1763840000000 } from './1763840000000-listen-corrections.js';
 import { ArtistAliases1763840000001 } from './1763840000001-artist-aliases.js';
@@ -34,6 +35,7 @@ export const MIGRATIONS = [
   ArtistTransitions1763770000002,
   ApiTokens1763780000000,
   ListensClient1763780000001,
+  TrackDurations1763820000000,
   TracklistsAndSpins1763830000000,
   ListenCorrections1763840000000,
   ArtistAliases1763840000001,

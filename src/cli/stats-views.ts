@@ -27,7 +27,10 @@ export function showSummary(out: Output, result: StatsSummaryResult): void {
   if (nothingHeard(out, result.listens)) return;
   out.line(`  ${formatNumber(result.listens)} listens · ${formatNumber(result.hours)} hours · ${formatNumber(result.dailyAverage)} a day`);
   if (result.unknownDurationListens > 0) {
-    out.line(out.paint.dim(`  hours count known durations only: ${(result.unknownDurationShare * 100).toFixed(1)}% of listens (${formatNumber(result.unknownDurationListens)}) have none`));
+    const share = `${(result.unknownDurationShare * 100).toFixed(1)}% of listens (${formatNumber(result.unknownDurationListens)})`;
+    out.line(out.paint.dim(`  hours count known durations only: ${share} have none${result.fillingDurations ? ' yet' : ''}`));
+    // While the durations worker fills them, hours will still grow: say so, and how to wait.
+    if (result.fillingDurations) out.line(out.paint.dim('  the durations service is filling them (aime enrich --durations to wait)'));
   }
   out.line(`  ${formatNumber(result.artists)} artists · ${formatNumber(result.albums)} albums · ${formatNumber(result.tracks)} tracks`);
   if (result.peakHour !== null) out.line(`  peak hour ${hourSpan(result.peakHour)} · busiest weekday ${result.peakWeekday ?? '–'}`);

@@ -36,6 +36,7 @@ export const CONFIG_KEYS = [
   { key: 'lastfm.username', type: 'string', description: 'Last.fm user whose scrobbles are recorded' },
   { key: 'lastfm.apiUrl', type: 'string', default: 'https://ws.audioscrobbler.com/2.0/', description: 'Last.fm API endpoint' },
   { key: 'lastfm.pollSeconds', type: 'integer', default: 120, minimum: 1, maximum: 86400, description: 'Seconds between two polls of the Last.fm tracker' },
+  { key: 'lastfm.requestsPerSecond', type: 'integer', default: 5, minimum: 1, maximum: 100000, description: 'Most Last.fm lookups a second for track durations (Last.fm allows 5; local stand-ins take more)' },
   { key: 'discogs.token', type: 'string', secret: true, description: 'Discogs personal access token' },
   { key: 'discogs.username', type: 'string', description: 'Discogs user whose collection is imported' },
   { key: 'discogs.apiUrl', type: 'string', default: 'https://api.discogs.com', description: 'Discogs API endpoint' },

@@ -47,3 +47,11 @@ export interface LibraryCountsRepository {
 export interface AlbumEvents {
   albumsCreated(albumIds: readonly number[]): void;
 }
+
+/**
+ * Told when listens were stored (any source), so background work on their tracks (durations)
+ * starts at once, album-less plays included.
+ */
+export interface ListenEvents {
+  listensRecorded(count: number): void;
+}

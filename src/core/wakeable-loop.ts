@@ -1,7 +1,7 @@
 /**
- * The one loop of AIME's services (Last.fm tracker, enrichment queue, AI describer): run one
- * step after another until stopped; a step that finds nothing to do sleeps, and `wake()` (new
- * albums arrived) cuts the sleep short. Stopping aborts the signal given to the step and
+ * The one loop of AIME's services (Last.fm tracker, enrichment queue, AI describer, durations):
+ * run one step after another until stopped; a step that finds nothing to do sleeps, and
+ * `wake()` (new albums arrived) cuts the sleep short. Stopping aborts the signal given to the step and
  * waits for it to return.
  */
 export class WakeableLoop {

@@ -9,6 +9,7 @@ import { collectionFeature } from './features/collection.js';
 import { configFeature } from './features/config.js';
 import { correctionsFeature } from './features/corrections.js';
 import { dbFeature } from './features/db.js';
+import { durationsFeature } from './features/durations.js';
 import { enrichmentFeature } from './features/enrichment.js';
 import { assembleFeatures, type FeatureContext } from './features/feature.js';
 import { forwardFeature } from './features/forward.js';
@@ -76,15 +77,17 @@ async function composeDaemon(options: DaemonOptions, lifecycle: DaemonLifecycle)
   const enrichment = enrichmentFeature(ctx);
   const ai = aiFeature(ctx);
   // New albums reach both background workers: covers and links, and AI descriptions.
-  const albumEvents = fanOutAlbumEvents(enrichment.albumEvents, ai.albumEvents);
-  const listens = listensFeature(ctx, { albumEvents, trackers: metrics.trackers });
+  // Track durations come from the same catalogue clients (MusicBrainz pacing is shared).
+  const durations = durationsFeature(ctx, { clients: enrichment.clients });
+  const albumEvents = fanOutAlbumEvents(enrichment.albumEvents, ai.albumEvents, durations.worker);
+  const listens = listensFeature(ctx, { albumEvents, listenEvents: durations.worker, trackers: metrics.trackers });
   // Records played by hand are listens like any other; new copies get their tracklists fetched.
   const spins = spinsFeature(ctx, { ingest: listens.ingest, clients: enrichment.clients });
   const collection = collectionFeature(ctx, { albumEvents, clients: enrichment.clients, copiesAdded: spins.copiesAdded });
   // Roon plays go through the same ingest as scrobbles (one listen per play, merged with its scrobble).
   const roon = roonFeature(ctx, { recorder: meteredRecorder(listens.ingest, metrics.trackers, 'roon'), services: service.registry });
   const playlists = playlistsFeature(ctx, { ai: ai.parts });
-  const stats = statsFeature(ctx);
+  const stats = statsFeature(ctx, { durations: durations.worker });
   const corrections = correctionsFeature(ctx, { albumEvents });
   const jobs = jobsFeature(ctx, { onConfigChange: settings.onChange });
   const system = systemFeature(ctx, { services: service.registry, roon: roon.summary });
@@ -99,6 +102,7 @@ async function composeDaemon(options: DaemonOptions, lifecycle: DaemonLifecycle)
     service,
     dbFeature(ctx),
     enrichment,
+    durations,
     ai,
     collection,
     listens,

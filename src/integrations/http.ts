@@ -77,7 +77,9 @@ export class MinIntervalPacer implements Pacer {
     const now = Date.now();
     const at = Math.max(now, this.next);
     this.next = at + this.intervalMs;
-    if (at > now) await sleep(at - now, undefined, { signal });
+    // A timer cannot wait less than a millisecond: a shorter wait (a pace of thousands a
+    // second, as local stand-ins take) would cost a whole one per request.
+    if (at - now >= 1) await sleep(at - now, undefined, { signal });
   }
 }
 

@@ -4,6 +4,7 @@ import type { ConfigMethods } from './methods/config.js';
 import type { CorrectionsMethods } from './methods/corrections.js';
 import type { DbMethods } from './methods/db.js';
 import type { ForwardMethods } from './methods/forward.js';
+import type { DurationsMethods } from './methods/durations.js';
 import type { ListensMethods } from './methods/listens.js';
 import type { NowMethods, PlayingElsewhere } from './methods/now.js';
 import type { PlaylistMethods } from './methods/playlists.js';
@@ -35,7 +36,8 @@ export interface RpcMethods
     ForwardMethods,
     CorrectionsMethods,
     TokenMethods,
-    NowMethods {}
+    NowMethods,
+    DurationsMethods {}
 
 export type MethodName = keyof RpcMethods;
 export type ParamsOf<M extends MethodName> = RpcMethods[M]['params'];

@@ -1,7 +1,9 @@
 import type { AimeConfig } from '../config/config.js';
+import type { DurationCatalogues } from '../core/durations/ports.js';
 import type { Catalogues } from '../core/enrichment/ports.js';
 import { DiscogsClient } from '../integrations/discogs/client.js';
-import type { HttpClient } from '../integrations/http.js';
+import { MinIntervalPacer, type HttpClient } from '../integrations/http.js';
+import { LastfmClient } from '../integrations/lastfm/client.js';
 import { MusicbrainzClient } from '../integrations/musicbrainz/client.js';
 import { SpotifyClient } from '../integrations/spotify/client.js';
 
@@ -40,6 +42,34 @@ export class CatalogueClients {
     const values = this.values();
     const settings = { apiUrl: values.musicbrainz.apiUrl, coverartUrl: values.coverart.apiUrl };
     return this.reuse('musicbrainz', settings, (s) => new MusicbrainzClient(this.http, s));
+  }
+
+  /**
+   * Last.fm for lookups (album and track pages): only an API key is needed, and one pacer
+   * keeps them under lastfm.requestsPerSecond (with a 5 % margin, so arrival gaps stay above
+   * it too). The history import and the tracker are not paced by it.
+   */
+  lastfmLookups(): LastfmClient | undefined {
+    const { apiKey, apiUrl, requestsPerSecond } = this.values().lastfm;
+    if (!apiKey) return undefined;
+    return this.reuse('lastfm-lookups', { apiKey, apiUrl, requestsPerSecond }, (settings) =>
+      new LastfmClient(this.http, { apiUrl: settings.apiUrl, apiKey: settings.apiKey, username: '', pacer: new MinIntervalPacer(1100 / settings.requestsPerSecond) }));
+  }
+
+  /** Where track durations come from: Last.fm when it has a key, MusicBrainz always (shared pacing with covers). */
+  durationCatalogues(): DurationCatalogues {
+    const lastfm = this.lastfmLookups();
+    return {
+      ...(lastfm
+        ? {
+            lastfm: {
+              albumTracklist: (artist, album, signal) => lastfm.albumInfo(artist, album, signal),
+              trackPage: (artist, title, signal) => lastfm.trackInfo(artist, title, signal),
+            },
+          }
+        : {}),
+      musicbrainz: this.musicbrainz(),
+    };
   }
 
   catalogues(): Catalogues {

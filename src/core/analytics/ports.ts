@@ -23,9 +23,9 @@ export interface LocalCalendar {
 
 export interface ListeningTotals {
   readonly listens: number;
-  /** Sum of the known track durations of the listens. */
+  /** Seconds listened: each listen's own length (played seconds) when its source gave one, else its track's duration. */
   readonly knownSeconds: number;
-  /** Listens of tracks whose duration is unknown (not counted in knownSeconds). */
+  /** Listens with no length of their own whose track's duration is unknown (not counted in knownSeconds). */
   readonly unknownDurationListens: number;
   readonly artists: number;
   readonly albums: number;

@@ -15,7 +15,7 @@ export interface ShownBounds {
 /** `aime stats`: SPEC §5 fields first (from, to, listens, hours, top lists, peakHour), then the rest. */
 export interface ListeningSummary extends ShownBounds {
   readonly listens: number;
-  /** Hours listened, from the tracks whose duration is known. */
+  /** Hours listened: each listen's own length when its source gave one, else its track's duration. */
   readonly hours: number;
   readonly topArtists: ArtistPlays[];
   readonly topAlbums: AlbumPlays[];
@@ -25,6 +25,8 @@ export interface ListeningSummary extends ShownBounds {
   /** Share (0–1) of the listens whose track duration is unknown, so missing from `hours`. */
   readonly unknownDurationShare: number;
   readonly unknownDurationListens: number;
+  /** The same count under the name `aime stats --json` documents for it. */
+  readonly listensWithoutDuration: number;
   readonly dailyAverage: number;
   readonly artists: number;
   readonly albums: number;
@@ -56,6 +58,7 @@ export async function listeningSummary(repository: AnalyticsRepository, period: 
     peakWeekday: peakWeekday === null ? null : (WEEKDAY_NAMES[peakWeekday] ?? null),
     unknownDurationShare: totals.listens ? round(totals.unknownDurationListens / totals.listens, 3) : 0,
     unknownDurationListens: totals.unknownDurationListens,
+    listensWithoutDuration: totals.unknownDurationListens,
     dailyAverage: round(totals.listens / period.days, 1),
     artists: totals.artists,
     albums: totals.albums,

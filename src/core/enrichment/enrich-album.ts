@@ -2,12 +2,8 @@ import { AimeError } from '../errors.js';
 import { appleMusicSearchUrl } from '../collection/support.js';
 import type { Clock } from '../ports.js';
 import { pickMatch } from './match.js';
+import { nextRetryAt } from './retry-times.js';
 import type { AlbumToEnrich, AttemptStatus, Catalogues, EnrichmentProvider, EnrichmentRepository, Findings } from './ports.js';
-
-const HOUR = 3600;
-const DAY = 24 * HOUR;
-/** A catalogue that does not know an album is asked again a month later (it may learn it). */
-const NOT_FOUND_RETRY = 30 * DAY;
 
 export interface EnrichOptions {
   readonly providers: readonly EnrichmentProvider[];
@@ -55,17 +51,10 @@ export async function enrichAlbum(
     }
     if (outcome.findings) await deps.store.apply(albumId, outcome.findings, now());
     const tries = (previous?.attempts ?? 0) + 1;
-    await deps.store.record(albumId, provider, { status: outcome.status, error: outcome.error ?? null, nextRetryAt: retryAt(outcome.status, tries, now()) }, now());
+    await deps.store.record(albumId, provider, { status: outcome.status, error: outcome.error ?? null, nextRetryAt: nextRetryAt(outcome.status, tries, now()) }, now());
     results.push({ provider, status: outcome.status, ...(outcome.error ? { error: outcome.error } : {}) });
   }
   return { albumId, results };
-}
-
-/** Failures back off from an hour, doubling per attempt, up to a week. */
-function retryAt(status: AttemptStatus, attempts: number, now: number): number | null {
-  if (status === 'success') return null;
-  if (status === 'not-found') return now + NOT_FOUND_RETRY;
-  return now + Math.min(7 * DAY, HOUR * 2 ** Math.min(attempts - 1, 8));
 }
 
 async function ask(provider: EnrichmentProvider, album: AlbumToEnrich, catalogues: Catalogues, signal?: AbortSignal): Promise<Outcome> {

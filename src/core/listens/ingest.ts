@@ -1,5 +1,5 @@
 import type { IngestSummary, PlayReport } from '../model.js';
-import type { AlbumEvents } from '../ports.js';
+import type { AlbumEvents, ListenEvents } from '../ports.js';
 import { PlayKeyer } from './keyed-play.js';
 import type { KeyedPlay, ListenStore } from './ports.js';
 import { radioStationMatcher } from './radio.js';
@@ -13,6 +13,8 @@ const BATCH = 5000;
 export interface ListenIngestDeps {
   readonly store: ListenStore;
   readonly albumEvents: AlbumEvents;
+  /** Told after each call that stored listens (track durations are filled from there). */
+  readonly listenEvents?: ListenEvents;
   /** Read on every call, so `aime config set roon.radioStations` applies at once. */
   readonly radioStations: () => readonly string[];
 }
@@ -34,7 +36,8 @@ export interface ListenIngestDeps {
  *   (core/corrections), and so is another source's copy of it within the 10 minutes.
  * - Plays of configured radio stations are skipped; plays missing an artist, a title or a
  *   valid time count as failed.
- * - Albums created are announced to `albumEvents` after the batch is committed.
+ * - Albums created are announced to `albumEvents` after the batch is committed, and stored
+ *   listens to `listenEvents`.
  */
 export class ListenIngest {
   private readonly deps: ListenIngestDeps;
@@ -64,6 +67,7 @@ export class ListenIngest {
       summary.newAlbumIds.push(...outcome.newAlbumIds);
     }
     if (summary.newAlbumIds.length) this.deps.albumEvents.albumsCreated(summary.newAlbumIds);
+    if (summary.imported) this.deps.listenEvents?.listensRecorded(summary.imported);
     return summary;
   }
 

@@ -1,6 +1,6 @@
 import { UserError } from '../../core/errors.js';
 import { ListenIngest } from '../../core/listens/ingest.js';
-import type { AlbumEvents } from '../../core/ports.js';
+import type { AlbumEvents, ListenEvents } from '../../core/ports.js';
 import { SqliteListenJournal } from '../../db/repositories/listen-journal.js';
 import { SqliteListenStore } from '../../db/repositories/listens.js';
 import { SqliteSyncState } from '../../db/repositories/sync-state.js';
@@ -13,11 +13,16 @@ import type { Feature, FeatureContext } from './feature.js';
 /**
  * The listening history: one ListenIngest shared by every source (Roon records through
  * `ingest` too, so a play and its scrobble are one listen), the Last.fm tracker service, and
- * the `listens.*` handlers. New albums go to `albumEvents` once a batch is stored; each
- * tracker poll is counted in `trackers` (GET /metrics).
+ * the `listens.*` handlers. New albums go to `albumEvents` once a batch is stored, stored
+ * listens to `listenEvents`; each tracker poll is counted in `trackers` (GET /metrics).
  */
-export function listensFeature(ctx: FeatureContext, needs: { albumEvents: AlbumEvents; trackers: TrackerRounds }): Feature & { ingest: ListenIngest } {
-  const ingest = new ListenIngest({ store: new SqliteListenStore(ctx.db), albumEvents: needs.albumEvents, radioStations: () => ctx.values().roon.radioStations });
+export function listensFeature(ctx: FeatureContext, needs: { albumEvents: AlbumEvents; listenEvents?: ListenEvents; trackers: TrackerRounds }): Feature & { ingest: ListenIngest } {
+  const ingest = new ListenIngest({
+    store: new SqliteListenStore(ctx.db),
+    albumEvents: needs.albumEvents,
+    listenEvents: needs.listenEvents,
+    radioStations: () => ctx.values().roon.radioStations,
+  });
   const journal = new SqliteListenJournal(ctx.db);
   const state = new SqliteSyncState(ctx.db);
   const missing = () => {

@@ -9,8 +9,14 @@ import type { StatsPeriodParams } from '../../rpc/methods/stats.js';
 import { int, oneOf, optional, text } from './params.js';
 import { handlerTable } from './typed.js';
 
+/** Whether track durations are being filled now (stats then says `hours` is still growing). */
+export interface DurationProgress {
+  filling(): boolean;
+}
+
 export interface StatsDeps {
   readonly analytics: AnalyticsRepository;
+  readonly durations?: DurationProgress;
   /** Read on every request: `aime config set timezone` applies without a restart. */
   readonly timeZone: () => string;
   readonly clock: Clock;
@@ -26,7 +32,13 @@ export function statsHandlers(deps: StatsDeps) {
     resolvePeriod({ range: params.range, from: params.from, to: params.to }, fallback, { timeZone: deps.timeZone(), now: now(), history: await deps.analytics.bounds() });
 
   return handlerTable<'stats.summary' | 'stats.heatmap' | 'stats.sessions' | 'stats.discovery' | 'stats.compare' | 'stats.patterns' | 'stats.unplayed' | 'stats.streaks'>({
-    'stats.summary': { params: PERIOD, run: async (params) => listeningSummary(deps.analytics, await periodOf(params, 'all'), params.limit ?? 10) },
+    'stats.summary': {
+      params: PERIOD,
+      run: async (params) => ({
+        ...(await listeningSummary(deps.analytics, await periodOf(params, 'all'), params.limit ?? 10)),
+        fillingDurations: deps.durations?.filling() ?? false,
+      }),
+    },
     'stats.heatmap': { params: PERIOD, run: async (params) => listeningHeatmap(deps.analytics, await periodOf(params, 'all')) },
     'stats.sessions': { params: PERIOD, run: async (params) => listeningSessions(deps.analytics, await periodOf(params, 'all')) },
     'stats.discovery': { params: PERIOD, run: async (params) => listeningDiscoveries(deps.analytics, await periodOf(params, 'month'), params.limit ?? 10) },

@@ -4,9 +4,10 @@ import { SESSION_GAP_SECONDS, type DayListens, type LocalCalendar, type Period, 
 /**
  * The time side of analytics, read from the rollups of migration 1763770000000:
  * listen_slots (listens per UTC quarter hour, with the first and last listen in it) and
- * track_plays (listens per track). Rollups are folded forward from the listens added since
- * the last read; a deleted or moved listen is taken out by the triggers of migration
- * 1763840000000 (its quarter and its track recounted), so a correction costs no rebuild.
+ * track_plays (listens per track, with the seconds listens reported themselves). Rollups are
+ * folded forward from the listens added since the last read; a deleted or moved listen is taken
+ * out by the triggers of migration 1763840000000 (its quarter and its track recounted), so a
+ * correction costs no rebuild; a listen whose played seconds change resets the mark (1763820000000).
  */
 type Sqlite = BetterSqlite3.Database;
 
@@ -15,6 +16,14 @@ const QUARTERS_PER_DAY = 96;
 /** 1970-01-01 was a Thursday: 3 days after a Monday. */
 const MONDAY_SHIFT = 3 * QUARTERS_PER_DAY;
 const WEEK = 7 * QUARTERS_PER_DAY;
+
+/**
+ * A listen's own length (Roon's played time, Spotify's ms_played, Maloja's duration) counts
+ * for hours instead of its track's duration: the seconds of those listens and how many
+ * they are, as aggregates of listening_history.
+ */
+export const PLAYED_SECONDS = 'coalesce(sum(CASE WHEN played_seconds > 0 THEN played_seconds END), 0)';
+export const TIMED_LISTENS = 'count(CASE WHEN played_seconds > 0 THEN 1 END)';
 
 export function foldRollups(sqlite: Sqlite): void {
   const folded = sqlite.prepare('SELECT folded_listen_id FROM analytics_rollup_state WHERE id = 1').pluck().get() as number;
@@ -30,9 +39,10 @@ export function foldRollups(sqlite: Sqlite): void {
     sqlite.prepare(`INSERT INTO listen_slots (slot, listens, first_at, last_at)
       SELECT timestamp / ${QUARTER}, count(*), min(timestamp), max(timestamp) FROM listening_history WHERE id > ? AND id <= ? GROUP BY timestamp / ${QUARTER}
       ON CONFLICT (slot) DO UPDATE SET listens = listens + excluded.listens, first_at = min(first_at, excluded.first_at), last_at = max(last_at, excluded.last_at)`).run(since, newest);
-    sqlite.prepare(`INSERT INTO track_plays (track_id, listens, first_at, last_at)
-      SELECT track_id, count(*), min(timestamp), max(timestamp) FROM listening_history WHERE id > ? AND id <= ? GROUP BY track_id
-      ON CONFLICT (track_id) DO UPDATE SET listens = listens + excluded.listens, first_at = min(first_at, excluded.first_at), last_at = max(last_at, excluded.last_at)`).run(since, newest);
+    sqlite.prepare(`INSERT INTO track_plays (track_id, listens, first_at, last_at, played_seconds, timed_listens)
+      SELECT track_id, count(*), min(timestamp), max(timestamp), ${PLAYED_SECONDS}, ${TIMED_LISTENS} FROM listening_history WHERE id > ? AND id <= ? GROUP BY track_id
+      ON CONFLICT (track_id) DO UPDATE SET listens = listens + excluded.listens, first_at = min(first_at, excluded.first_at), last_at = max(last_at, excluded.last_at),
+        played_seconds = played_seconds + excluded.played_seconds, timed_listens = timed_listens + excluded.timed_listens`).run(since, newest);
     sqlite.prepare('UPDATE analytics_rollup_state SET folded_listen_id = ? WHERE id = 1').run(newest);
   })();
 }

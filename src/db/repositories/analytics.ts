@@ -2,7 +2,7 @@ import type {
   AlbumPlays, AnalyticsRepository, ArtistPair, ArtistPlays, Discoveries, FirstHeard, ListeningTotals, LocalCalendar, Period, TrackPlays, UnplayedAlbum,
 } from '../../core/analytics/ports.js';
 import type { Database } from '../data-source.js';
-import { foldRollups, hourOfWeek, listeningDays, registerSessionWalk, sessions } from './analytics-rollups.js';
+import { PLAYED_SECONDS, TIMED_LISTENS, foldRollups, hourOfWeek, listeningDays, registerSessionWalk, sessions } from './analytics-rollups.js';
 import { refreshArtistCredits } from './artist-credits.js';
 import { artistPairs, foldTransitions } from './analytics-transitions.js';
 
@@ -35,10 +35,12 @@ export class SqliteAnalytics implements AnalyticsRepository {
     refreshArtistCredits(this.db.sqlite);
     return this.db.sqlite
       // One pass over the tracks; the few thousand stored artists it names are then counted as
-      // their artists (a second pass over a materialized per_track cost 3× the first).
-      .prepare(`WITH per_track AS (${this.playsPerTrack(period)}),
-        heard AS (SELECT coalesce(sum(p.plays), 0) AS listens, coalesce(sum(p.plays * nullif(t.duration_seconds, 0)), 0) AS knownSeconds,
-          coalesce(sum(CASE WHEN nullif(t.duration_seconds, 0) IS NULL THEN p.plays END), 0) AS unknownDurationListens,
+      // their artists (a second pass over a materialized per_track cost 3× the first). Hours:
+      // the seconds listens reported themselves, plus the other listens × the track's duration.
+      .prepare(`WITH per_track AS (${this.playsPerTrack(period, true)}),
+        heard AS (SELECT coalesce(sum(p.plays), 0) AS listens,
+          coalesce(sum(p.played + (p.plays - p.timed) * coalesce(nullif(t.duration_seconds, 0), 0)), 0) AS knownSeconds,
+          coalesce(sum(CASE WHEN nullif(t.duration_seconds, 0) IS NULL THEN p.plays - p.timed END), 0) AS unknownDurationListens,
           count(DISTINCT t.album_id) AS albums, count(*) AS tracks, json_group_array(DISTINCT t.artist_id) AS credits
           FROM per_track p JOIN tracks t ON t.id = p.track_id)
         SELECT listens, knownSeconds, unknownDurationListens, albums, tracks,
@@ -143,23 +145,26 @@ export class SqliteAnalytics implements AnalyticsRepository {
    * Listens per track in a period, as SQL binding :from and :to. The whole history reads the
    * rollup; most of it reads the rollup minus the listens outside the period; a smaller part
    * scans only its own listens through the timestamp index. Either way the listens scanned
-   * are the fewer side.
+   * are the fewer side. `timed` adds `played` (seconds the listens reported themselves) and
+   * `timed` (how many did), for hours.
    */
-  private playsPerTrack(period: Period): string {
+  private playsPerTrack(period: Period, timed = false): string {
     const history = this.db.sqlite
       .prepare('SELECT (SELECT min(timestamp) FROM listening_history) AS first, (SELECT max(timestamp) FROM listening_history) AS last')
       .get() as { first: number | null; last: number | null };
-    const inside = 'SELECT track_id, count(*) AS plays FROM listening_history WHERE timestamp >= :from AND timestamp < :to GROUP BY track_id';
+    const own = timed ? `, ${PLAYED_SECONDS} AS played, ${TIMED_LISTENS} AS timed` : '';
+    const inside = `SELECT track_id, count(*) AS plays${own} FROM listening_history WHERE timestamp >= :from AND timestamp < :to GROUP BY track_id`;
     if (history.first === null || history.last === null) return inside;
     const span = history.last - history.first + 1;
     const covered = Math.min(period.to, history.last + 1) - Math.max(period.from, history.first);
     if (covered * 2 <= span) return inside;
     foldRollups(this.db.sqlite);
-    if (covered >= span) return 'SELECT track_id, listens AS plays FROM track_plays';
-    return `SELECT tp.track_id, tp.listens - coalesce(outside.plays, 0) AS plays FROM track_plays tp
-      LEFT JOIN (SELECT track_id, count(*) AS plays FROM (
-          SELECT track_id FROM listening_history WHERE timestamp < :from
-          UNION ALL SELECT track_id FROM listening_history WHERE timestamp >= :to)
+    if (covered >= span) return `SELECT track_id, listens AS plays${timed ? ', played_seconds AS played, timed_listens AS timed' : ''} FROM track_plays`;
+    const rest = timed ? ', tp.played_seconds - coalesce(outside.played, 0) AS played, tp.timed_listens - coalesce(outside.timed, 0) AS timed' : '';
+    return `SELECT tp.track_id, tp.listens - coalesce(outside.plays, 0) AS plays${rest} FROM track_plays tp
+      LEFT JOIN (SELECT track_id, count(*) AS plays${own} FROM (
+          SELECT track_id${timed ? ', played_seconds' : ''} FROM listening_history WHERE timestamp < :from
+          UNION ALL SELECT track_id${timed ? ', played_seconds' : ''} FROM listening_history WHERE timestamp >= :to)
         GROUP BY track_id) AS outside ON outside.track_id = tp.track_id
       WHERE tp.listens > coalesce(outside.plays, 0)`;
   }

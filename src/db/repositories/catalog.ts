@@ -12,8 +12,10 @@ export class SqliteCatalog {
   private readonly artists = new Map<string, number>();
   private readonly albums = new Map<string, number>();
   private readonly tracks = new Map<string, number>();
+  /** Tracks known to hold a play's own duration (the most trusted): nothing to update for them. */
+  private readonly timedTracks = new Set<number>();
   private readonly sql: Record<
-    'artistByKey' | 'insertArtist' | 'albumByKey' | 'insertAlbum' | 'linkAlbumArtist' | 'trackByIdentity' | 'insertTrack',
+    'artistByKey' | 'insertArtist' | 'albumByKey' | 'insertAlbum' | 'linkAlbumArtist' | 'trackByIdentity' | 'insertTrack' | 'playDuration',
     Statement
   >;
 
@@ -30,9 +32,15 @@ export class SqliteCatalog {
       linkAlbumArtist: prepare('INSERT OR IGNORE INTO album_artist (album_id, artist_id, position, created_at) VALUES (?, ?, 0, ?)'),
       trackByIdentity: prepare('SELECT id FROM tracks WHERE identity_key = ?').pluck(),
       insertTrack: prepare(
-        `INSERT INTO tracks (album_id, artist_id, title, title_key, identity_key, duration_seconds, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+        `INSERT INTO tracks (album_id, artist_id, title, title_key, identity_key, duration_seconds, duration_source, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
       ).pluck(),
+      // A play's own length is the most trusted (core/durations/ports.ts): it replaces a
+      // catalogue's guess or fills an unknown, never another play's.
+      playDuration: prepare(
+        `UPDATE tracks SET duration_seconds = ?, duration_source = 'play', updated_at = ?
+         WHERE id = ? AND (duration_source IS NULL OR duration_source <> 'play' OR duration_seconds IS NULL)`,
+      ),
     };
   }
 
@@ -63,15 +71,23 @@ export class SqliteCatalog {
     return { id, created };
   }
 
-  /** The key format is trackIdentity() of core/names.ts, built from the key already computed. */
+  /**
+   * The key format is trackIdentity() of core/names.ts, built from the key already computed.
+   * A play that knows its track's length (Roon, ListenBrainz, Maloja, files) gives it to the track.
+   */
   trackId(play: KeyedPlay, artistId: number, albumId: number | null, now: number): number {
     const identity = `${artistId}:${albumId ?? 0}:${play.titleKey}`;
+    const seconds = play.durationSeconds !== null && play.durationSeconds > 0 ? play.durationSeconds : null;
     let id = this.tracks.get(identity);
     if (id === undefined) {
-      id =
-        (this.sql.trackByIdentity.get(identity) as number | undefined) ??
-        (this.sql.insertTrack.get(albumId, artistId, play.title, play.titleKey, identity, play.durationSeconds, now, now) as number);
+      const found = this.sql.trackByIdentity.get(identity) as number | undefined;
+      id = found ?? (this.sql.insertTrack.get(albumId, artistId, play.title, play.titleKey, identity, seconds, seconds === null ? null : 'play', now, now) as number);
       this.tracks.set(identity, id);
+      if (found === undefined && seconds !== null) this.timedTracks.add(id);
+    }
+    if (seconds !== null && !this.timedTracks.has(id)) {
+      this.sql.playDuration.run(seconds, now, id);
+      this.timedTracks.add(id);
     }
     return id;
   }
@@ -80,5 +96,6 @@ export class SqliteCatalog {
     this.artists.clear();
     this.albums.clear();
     this.tracks.clear();
+    this.timedTracks.clear();
   }
 }

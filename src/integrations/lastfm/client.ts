@@ -1,13 +1,15 @@
 import { RetryLaterError, type AimeError } from '../../core/errors.js';
 import type { LovedPage, ScrobblePage, ScrobbleSource, ScrobbleWindow, ScrobblerProfile } from '../../core/listens/ports.js';
-import type { HttpClient } from '../http.js';
+import type { HttpClient, Pacer } from '../http.js';
 import { interpretLastfmReply } from './failures.js';
-import { toAlbumInfo, toLovedPage, toProfile, toScrobblePage, type AlbumInfo } from './mapper.js';
+import { toAlbumInfo, toLovedPage, toProfile, toScrobblePage, toTrackInfo, type AlbumInfo, type TrackInfo } from './mapper.js';
 
 export interface LastfmAccount {
   readonly apiUrl: string;
   readonly apiKey: string;
   readonly username: string;
+  /** Spaces the requests out (the durations lookups keep under Last.fm's 5 requests a second). */
+  readonly pacer?: Pacer;
 }
 
 /**
@@ -51,6 +53,16 @@ export class LastfmClient implements ScrobbleSource {
     }
   }
 
+  /** track.getInfo by artist and title; null when Last.fm does not know the track (error 6). */
+  async trackInfo(artist: string, track: string, signal?: AbortSignal): Promise<TrackInfo | null> {
+    try {
+      return toTrackInfo(await this.call('track.getInfo', { artist, track, autocorrect: 1 }, signal));
+    } catch (error) {
+      if ((error as AimeError).detail?.lastfmError === 6) return null;
+      throw error;
+    }
+  }
+
   /** `check` may refuse a well-formed body (RetryLaterError: asked again with backoff). */
   private async call(method: string, params: Record<string, string | number>, signal?: AbortSignal, check?: (body: unknown) => AimeError | undefined): Promise<unknown> {
     const url = new URL(this.account.apiUrl);
@@ -62,6 +74,7 @@ export class LastfmClient implements ScrobbleSource {
     await this.http.send({
       url,
       signal,
+      pacer: this.account.pacer,
       classify: (response) => {
         const verdict = interpretLastfmReply(response, this.account.username);
         if ('error' in verdict) return verdict.error;

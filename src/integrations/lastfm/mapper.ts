@@ -18,6 +18,15 @@ export interface AlbumInfo {
   readonly tracks: { title: string; durationSeconds: number | null; position: number }[];
 }
 
+export interface TrackInfo {
+  readonly title: string;
+  readonly artist: string;
+  /** Seconds; null when Last.fm does not know the length ("0"). */
+  readonly durationSeconds: number | null;
+  readonly mbid: string | null;
+  readonly album: string | null;
+}
+
 export function toScrobblePage(body: unknown): ScrobblePage {
   const root = field(body, 'recenttracks', 'user.getRecentTracks');
   const attr = (root['@attr'] ?? {}) as Json;
@@ -70,7 +79,7 @@ export function toAlbumInfo(body: unknown): AlbumInfo {
   const images = list(album.image).map((image) => text(image)).filter((url) => url && !url.includes(PLACEHOLDER));
   const tracks = list((album.tracks as Json | undefined)?.track).map((track, index) => ({
     title: String(track.name ?? ''),
-    durationSeconds: int(track.duration) ?? null,
+    durationSeconds: positive(int(track.duration)),
     position: int((track['@attr'] as Json | undefined)?.rank) ?? index + 1,
   }));
   return {
@@ -79,6 +88,20 @@ export function toAlbumInfo(body: unknown): AlbumInfo {
     mbid: typeof album.mbid === 'string' && album.mbid ? album.mbid : null,
     coverUrl: images[images.length - 1] ?? null,
     tracks,
+  };
+}
+
+/** track.getInfo gives its length in milliseconds (album.getInfo's tracklist in seconds). */
+export function toTrackInfo(body: unknown): TrackInfo {
+  const track = field(body, 'track', 'track.getInfo');
+  const ms = int(track.duration);
+  const album = track.album as Json | undefined;
+  return {
+    title: String(track.name ?? ''),
+    artist: text(track.artist),
+    durationSeconds: ms !== undefined && ms > 0 ? Math.round(ms / 1000) : null,
+    mbid: typeof track.mbid === 'string' && track.mbid ? track.mbid : null,
+    album: album ? text(album.title) || null : null,
   };
 }
 
@@ -101,6 +124,11 @@ function text(value: unknown): string {
   const node = value as Json;
   const found = node['#text'] ?? node.name;
   return typeof found === 'string' ? found.trim() : '';
+}
+
+/** Last.fm writes an unknown length as 0, "0" or null. */
+function positive(value: number | undefined): number | null {
+  return value !== undefined && value > 0 ? value : null;
 }
 
 function int(value: unknown): number | undefined {

@@ -28,6 +28,10 @@ export interface StatsSummaryResult extends StatsBounds {
   readonly peakWeekday: string | null;
   readonly unknownDurationShare: number;
   readonly unknownDurationListens: number;
+  /** Listens of the period with no length yet (their own nor their track's): not in `hours`. */
+  readonly listensWithoutDuration: number;
+  /** Whether the durations worker is filling track durations now (so `hours` will grow). */
+  readonly fillingDurations: boolean;
   readonly dailyAverage: number;
   readonly artists: number;
   readonly albums: number;

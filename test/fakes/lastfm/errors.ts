@@ -17,6 +17,7 @@ export const LASTFM_ERRORS = {
   missingParameter: { error: 6, message: 'Invalid parameters - Your request is missing a required parameter', status: 400 },
   userNotFound: { error: 6, message: 'User not found', status: 404 },
   albumNotFound: { error: 6, message: 'Album not found', status: 200 },
+  trackNotFound: { error: 6, message: 'Track not found', status: 200 },
   operationFailed: { error: 8, message: 'Operation failed - Most likely the backend service failed. Please try again.', status: 200 },
   invalidApiKey: { error: 10, message: 'Invalid API key - You must be granted a valid key by last.fm', status: 403 },
   serviceOffline: { error: 11, message: 'Service Offline - This service is temporarily offline. Try again later.', status: 503 },

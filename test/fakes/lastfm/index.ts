@@ -14,7 +14,7 @@ import { faultName, LASTFM_ERRORS, sendLastfmError, serveFault, type LastfmFault
 import { FaultPlan, type FaultSettings } from './fault-plan.js';
 import { generateHistory, type GenerateHistoryOptions } from './generate-history.js';
 import { delay, listenLocal, readBody, sendText } from './http-server.js';
-import { answer, canonicalMethod, type MethodState, type UserProfile } from './methods.js';
+import { answer, canonicalMethod, unknownKey, type MethodState, type UserProfile } from './methods.js';
 import { ScrobbleStore, type NowPlayingTrack, type Scrobble } from './store.js';
 
 export { generateHistory, DEFAULT_HISTORY_END, type GenerateHistoryOptions } from './generate-history.js';
@@ -40,6 +40,11 @@ export interface FakeLastfmOptions {
   readonly privateHistory?: boolean;
   /** Largest `limit` honoured by user.getRecentTracks (default 200, the documented maximum). */
   readonly maxLimit?: number;
+  /** Scrobbled albums and tracks album.getInfo / track.getInfo answer "not found" (error 6) for, as Last.fm does for many. */
+  readonly unknown?: {
+    readonly albums?: readonly { readonly artist: string; readonly album: string }[];
+    readonly tracks?: readonly { readonly artist: string; readonly title: string }[];
+  };
 }
 
 export interface LastfmRequestRecord {
@@ -50,6 +55,8 @@ export interface LastfmRequestRecord {
   readonly userAgent: string | undefined;
   /** Fault served instead of the real answer ("maxRequestsPerSecond" when rate-limited). */
   readonly fault: string | undefined;
+  /** When it arrived (performance.now(), ms). */
+  readonly at: number;
 }
 
 export interface FakeLastfm {
@@ -85,6 +92,10 @@ export async function startFakeLastfm(options: FakeLastfmOptions = {}): Promise<
   const store = new ScrobbleStore();
   store.addMany([...(options.scrobbles ?? []), ...(options.generate ? generateHistory(options.generate) : [])]);
   const library = new LibraryIndex(store);
+  const unknown = {
+    albums: new Set((options.unknown?.albums ?? []).map((album) => unknownKey(album.artist, album.album))),
+    tracks: new Set((options.unknown?.tracks ?? []).map((track) => unknownKey(track.artist, track.title))),
+  };
   const profile: UserProfile = {
     name: options.user ?? 'aime-test',
     realname: options.profile?.realname ?? 'Aime Tester',
@@ -126,6 +137,7 @@ export async function startFakeLastfm(options: FakeLastfmOptions = {}): Promise<
     const method = canonicalMethod(rawMethod);
     const scope = method ?? rawMethod;
     counts.set(scope, (counts.get(scope) ?? 0) + 1);
+    const at = performance.now();
     const limited = overRateLimit();
     const fault = limited ? undefined : faults.draw(scope);
     requests.push({
@@ -134,6 +146,7 @@ export async function startFakeLastfm(options: FakeLastfmOptions = {}): Promise<
       httpMethod: req.method ?? 'GET',
       userAgent: req.headers['user-agent'],
       fault: limited ? 'maxRequestsPerSecond' : fault === undefined ? undefined : faultName(fault),
+      at,
     });
     await delay(fake.latencyMs);
 
@@ -155,7 +168,7 @@ export async function startFakeLastfm(options: FakeLastfmOptions = {}): Promise<
     const apiKeyParam = params.get('api_key');
     if (apiKeyParam !== apiKey) return asBody(LASTFM_ERRORS.invalidApiKey);
     if (!method) return asBody(LASTFM_ERRORS.invalidMethod);
-    const state: MethodState = { store, library, profile, nowPlaying, privateHistory: fake.privateHistory, maxLimit: options.maxLimit ?? 200 };
+    const state: MethodState = { store, library, profile, nowPlaying, privateHistory: fake.privateHistory, maxLimit: options.maxLimit ?? 200, unknown };
     const result = answer(method, params, state);
     return 'error' in result ? asBody(result.error, result.extra) : { status: result.status, text: result.json };
   };

@@ -1,5 +1,5 @@
 // The API methods the fake knows, as pure functions of the request parameters and state.
-import { albumInfoBody, type LibraryIndex } from './album-info.js';
+import { albumInfoBody, trackInfoBody, type LibraryIndex } from './album-info.js';
 import { LASTFM_ERRORS, type LastfmError } from './errors.js';
 import { images, lovedTrack, oneOrMany, oneOrManyJson, pageAttr, PLACEHOLDER_IMAGE_HASH, recentTrackJson } from './render.js';
 import type { NowPlayingTrack, ScrobbleStore } from './store.js';
@@ -20,6 +20,8 @@ export interface MethodState {
   /** "Hide recent listening information": user.getRecentTracks needs a session key. */
   readonly privateHistory: boolean;
   readonly maxLimit: number;
+  /** Albums and tracks (lower-case "artist\u0000title") Last.fm answers error 6 for although they were scrobbled. */
+  readonly unknown: { readonly albums: ReadonlySet<string>; readonly tracks: ReadonlySet<string> };
 }
 
 /** A success carries its body as JSON text (built by hand for the hot path). */
@@ -30,7 +32,7 @@ function ok(body: unknown): Answer {
 }
 
 /** Last.fm method names are case-insensitive; the fake counts them under their documented spelling. */
-export const METHODS = ['user.getRecentTracks', 'user.getInfo', 'user.getLovedTracks', 'album.getInfo'] as const;
+export const METHODS = ['user.getRecentTracks', 'user.getInfo', 'user.getLovedTracks', 'album.getInfo', 'track.getInfo'] as const;
 export type LastfmMethod = (typeof METHODS)[number];
 
 const BY_LOWER = new Map<string, LastfmMethod>(METHODS.map((m) => [m.toLowerCase(), m]));
@@ -49,6 +51,8 @@ export function answer(method: LastfmMethod, params: URLSearchParams, state: Met
       return lovedTracks(params, state);
     case 'album.getInfo':
       return albumInfo(params, state);
+    case 'track.getInfo':
+      return trackInfo(params, state);
   }
 }
 
@@ -143,9 +147,24 @@ function albumInfo(params: URLSearchParams, state: MethodState): Answer {
   const artist = params.get('artist') ?? undefined;
   const album = params.get('album') ?? undefined;
   if (!mbid && (!artist || !album)) return { error: LASTFM_ERRORS.missingParameter };
-  const entry = state.library.find({ mbid, artist, album });
-  if (!entry) return { error: LASTFM_ERRORS.albumNotFound, extra: { links: [] } };
+  const entry = state.library.find({ mbid, artist, album, autocorrect: isOn(params.get('autocorrect')) });
+  if (!entry || state.unknown.albums.has(unknownKey(entry.artist, entry.title))) return { error: LASTFM_ERRORS.albumNotFound, extra: { links: [] } };
   const username = params.get('username');
   const forUser = username !== null && username.toLowerCase() === state.profile.name.toLowerCase();
   return ok(albumInfoBody(entry, forUser));
+}
+
+function trackInfo(params: URLSearchParams, state: MethodState): Answer {
+  const mbid = params.get('mbid') ?? undefined;
+  const artist = params.get('artist') ?? undefined;
+  const track = params.get('track') ?? undefined;
+  if (!mbid && (!artist || !track)) return { error: LASTFM_ERRORS.missingParameter };
+  const entry = state.library.findTrack({ mbid, artist, track, autocorrect: isOn(params.get('autocorrect')) });
+  if (!entry || state.unknown.tracks.has(unknownKey(entry.artist, entry.title))) return { error: LASTFM_ERRORS.trackNotFound, extra: { links: [] } };
+  const username = params.get('username');
+  return ok(trackInfoBody(entry, username !== null && username.toLowerCase() === state.profile.name.toLowerCase()));
+}
+
+export function unknownKey(artist: string, title: string): string {
+  return `${artist.trim().toLowerCase()}\u0000${title.trim().toLowerCase()}`;
 }

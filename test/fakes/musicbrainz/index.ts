@@ -1,5 +1,5 @@
-// A local stand-in for musicbrainz.org/ws/2 (release-group and release search and lookup,
-// JSON only with fmt=json) and, under a second base on the same server, the Cover Art
+// A local stand-in for musicbrainz.org/ws/2 (release-group, release and recording search and
+// lookup, JSON only with fmt=json) and, under a second base on the same server, the Cover Art
 // Archive. Like MusicBrainz it wants a real User-Agent (403) and answers 503 to a client
 // that asks faster than its pace (1 request/s unless configured).
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -15,14 +15,18 @@ import {
 } from './catalogue.js';
 import { serveCoverArt } from './coverart.js';
 import { rank, type SearchDoc } from './query.js';
+import { buildRecording, recordingJson, type MbRecording, type MbRecordingSeed } from './recordings.js';
 
 export type { MbAlbumSeed, MbRelease, MbReleaseGroup } from './catalogue.js';
 export type { CoverArtImage } from './coverart.js';
+export type { MbRecording, MbRecordingSeed } from './recordings.js';
 export type { FaultInjector, FaultKind, FaultOptions, LoggedRequest, RequestLog } from '../discogs/http-kit.js';
 
 export interface FakeMusicbrainzOptions {
   /** Replaces the default catalogue. */
   albums?: readonly MbAlbumSeed[];
+  /** Recordings (track lengths); none by default. */
+  recordings?: readonly MbRecordingSeed[];
   /** Minimum spacing of /ws/2 requests per client IP in ms (default 1000); 0 disables. */
   minIntervalMs?: number;
   /** Slack allowed for client timers, in ms (default 10). */
@@ -42,6 +46,8 @@ export interface FakeMusicbrainz {
   /** Exact (case- and accent-insensitive) artist and title lookup, first match. */
   findReleaseGroup(artist: string, title: string): MbReleaseGroup | undefined;
   addAlbum(seed: MbAlbumSeed): MbReleaseGroup;
+  readonly recordings: readonly MbRecording[];
+  addRecording(seed: MbRecordingSeed): MbRecording;
   /** Give or take away the art of a release, or of a group's original release. */
   setCoverArt(mbid: string, hasArt: boolean): void;
   /** Pace for /ws/2, changeable at runtime (0 disables). */
@@ -94,6 +100,21 @@ function releaseDoc(rg: MbReleaseGroup, r: MbRelease): SearchDoc {
   };
 }
 
+function recordingDoc(recording: MbRecording): SearchDoc {
+  return {
+    '': [recording.title, recording.artist.name],
+    recording: [recording.title],
+    recordingaccent: [recording.title],
+    artist: [recording.artist.name],
+    artistname: [recording.artist.name],
+    creditname: [recording.artist.name],
+    release: recording.release ? [recording.release.title] : [],
+    rid: [recording.id],
+    arid: [recording.artist.id],
+    dur: [String(recording.lengthMs ?? '')],
+  };
+}
+
 function wantsJson(req: IncomingMessage, url: URL): boolean {
   return url.searchParams.get('fmt') === 'json' || (req.headers.accept ?? '').includes('application/json');
 }
@@ -108,6 +129,7 @@ export async function startFakeMusicbrainz(options: FakeMusicbrainzOptions = {})
   const toleranceMs = options.toleranceMs ?? 10;
   const requireUserAgent = options.requireUserAgent ?? true;
   const groups: MbReleaseGroup[] = (options.albums ?? DEFAULT_MB_CATALOGUE).map(buildReleaseGroup);
+  const recordings: MbRecording[] = (options.recordings ?? []).map(buildRecording);
   const lastAccepted = new Map<string, number>();
   const faults = new FaultInjector();
   let coverartUrl = '';
@@ -119,8 +141,10 @@ export async function startFakeMusicbrainz(options: FakeMusicbrainzOptions = {})
     const offset = intParam(url, 'offset', 0, 0, Number.MAX_SAFE_INTEGER);
     const hits = entity === 'release-group'
       ? rank(query, groups, groupDoc).map((h) => releaseGroupJson(h.item, h.score))
-      : rank(query, groups.flatMap((g) => g.releases.map((r) => ({ g, r }))), ({ g, r }) => releaseDoc(g, r))
-          .map((h) => releaseJson(h.item.g, h.item.r, h.score));
+      : entity === 'recording'
+        ? rank(query, recordings, recordingDoc).map((h) => recordingJson(h.item, { score: h.score }))
+        : rank(query, groups.flatMap((g) => g.releases.map((r) => ({ g, r }))), ({ g, r }) => releaseDoc(g, r))
+            .map((h) => releaseJson(h.item.g, h.item.r, h.score));
     sendJson(res, 200, {
       created: new Date(now()).toISOString(),
       count: hits.length,
@@ -129,8 +153,13 @@ export async function startFakeMusicbrainz(options: FakeMusicbrainzOptions = {})
     });
   }
 
-  function lookup(res: ServerResponse, entity: string, id: string): void {
+  function lookup(res: ServerResponse, entity: string, id: string, url: URL): void {
     if (!MBID.test(id)) return sendJson(res, 400, { error: 'Invalid mbid.', help: 'https://musicbrainz.org/doc/MusicBrainz_API' });
+    if (entity === 'recording') {
+      const recording = recordings.find((r) => r.id === id);
+      if (recording !== undefined) return sendJson(res, 200, recordingJson(recording, { inc: (url.searchParams.get('inc') ?? '').split(/[\s+]+/) }));
+      return sendJson(res, 404, { error: 'Not Found', help: 'https://musicbrainz.org/doc/MusicBrainz_API' });
+    }
     const group = entity === 'release-group' ? groups.find((g) => g.id === id) : undefined;
     if (group !== undefined) return sendJson(res, 200, releaseGroupJson(group));
     for (const g of groups) {
@@ -161,11 +190,11 @@ export async function startFakeMusicbrainz(options: FakeMusicbrainzOptions = {})
       return;
     }
     const [entity, id, extra] = url.pathname.slice('/ws/2/'.length).split('/').filter((p) => p !== '');
-    if ((entity !== 'release-group' && entity !== 'release') || extra !== undefined) {
+    if ((entity !== 'release-group' && entity !== 'release' && entity !== 'recording') || extra !== undefined) {
       return sendJson(res, 404, { error: 'Not Found', help: 'https://musicbrainz.org/doc/MusicBrainz_API' });
     }
     if (id === undefined) search(res, url, entity);
-    else lookup(res, entity, id);
+    else lookup(res, entity, id, url);
   }
 
   const server = await listenLocal((req, res, url) => {
@@ -192,6 +221,12 @@ export async function startFakeMusicbrainz(options: FakeMusicbrainzOptions = {})
       const group = buildReleaseGroup(seed);
       groups.push(group);
       return group;
+    },
+    recordings,
+    addRecording(seed) {
+      const recording = buildRecording(seed);
+      recordings.push(recording);
+      return recording;
     },
     setCoverArt(id, hasArt) {
       const group = groups.find((g) => g.id === id);

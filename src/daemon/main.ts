@@ -17,6 +17,7 @@ import { roonFeature } from './features/roon.js';
 import { serviceFeature } from './features/service.js';
 import { statsFeature } from './features/stats.js';
 import { systemFeature } from './features/system.js';
+import { wrappedFeature } from './features/wrapped.js';
 import { DaemonLifecycle } from './lifecycle.js';
 import { RpcServer } from './server.js';
 import { claimSocketPath } from './socket-guard.js';
@@ -76,9 +77,10 @@ async function composeDaemon(options: DaemonOptions, lifecycle: DaemonLifecycle)
   const roon = roonFeature(ctx, { recorder: listens.ingest, services: service.registry });
   const playlists = playlistsFeature(ctx, { ai: ai.parts });
   const stats = statsFeature(ctx);
+  const wrapped = wrappedFeature(ctx, { ai: ai.parts });
   const jobs = jobsFeature(ctx, { onConfigChange: settings.onChange });
   const system = systemFeature(ctx, { services: service.registry, roon: roon.summary });
-  const handlers = assembleFeatures(service.registry, [system, settings, service, dbFeature(ctx), enrichment, ai, collection, listens, roon, playlists, stats, jobs]);
+  const handlers = assembleFeatures(service.registry, [system, settings, service, dbFeature(ctx), enrichment, ai, collection, listens, roon, playlists, stats, wrapped, jobs]);
   lifecycle.onStop('services', () => service.registry.stopAll());
 
   const server = new RpcServer({

@@ -9,12 +9,13 @@ import type { RoonMethods, RoonSnapshot } from './methods/roon.js';
 import type { ServiceMethods } from './methods/service.js';
 import type { SystemMethods } from './methods/system.js';
 import type { StatsMethods } from './methods/stats.js';
+import type { WrappedMethods } from './methods/wrapped.js';
 
 /**
  * Every method the daemon serves, with its params and result. Each group lives in
  * methods/<group>.ts; add a group there and extend it here.
  */
-export interface RpcMethods extends SystemMethods, ConfigMethods, ServiceMethods, DbMethods, RoonMethods, CollectionMethods, ListensMethods, JobsMethods, PlaylistMethods, AiMethods, StatsMethods {}
+export interface RpcMethods extends SystemMethods, ConfigMethods, ServiceMethods, DbMethods, RoonMethods, CollectionMethods, ListensMethods, JobsMethods, PlaylistMethods, AiMethods, StatsMethods, WrappedMethods {}
 
 export type MethodName = keyof RpcMethods;
 export type ParamsOf<M extends MethodName> = RpcMethods[M]['params'];

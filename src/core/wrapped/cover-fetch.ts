@@ -56,7 +56,7 @@ export async function gatherCovers(albums: readonly WantedCover[], source: Cover
       } catch {
         // No picture: the page shows a lettered tile instead.
       }
-      options.onProgress?.(++done, albums.length);
+      if (!stop.signal.aborted) options.onProgress?.(++done, albums.length);
     }
   };
   let timer: NodeJS.Timeout | undefined;

@@ -1,7 +1,8 @@
 // A local picture host standing in for the places stored cover URLs point to (Cover Art
 // Archive thumbnails that redirect to archive.org, i.discogs.com, i.scdn.co), with the ways
 // such a host lets a page down:
-//   GET /img/<name>.png       a 64×64 PNG in a colour of its own (a real picture a browser decodes)
+//   GET /img/<name>.png       a 64×64 PNG in a colour of its own (a real picture a browser decodes);
+//                             ?size=N: N×N of noise instead, as large as a real cover (160: ~77 KB)
 //   GET /redirect/<name>.png  307 to /img/<name>.png, as the Cover Art Archive answers
 //   GET /slow/<name>.png      the picture after `slowMs` (default: never — it hangs until close)
 //   GET /huge.jpg             600 KB starting like a JPEG: over any sensible cap
@@ -30,17 +31,24 @@ function chunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([length, body, crc]);
 }
 
-/** A solid square PNG whose colour comes from the name, so every cover looks different in a screenshot. */
-export function coverPng(name: string): Buffer {
+/**
+ * A square PNG: solid, in a colour that comes from the name, so every cover looks different
+ * in a screenshot; or `noisy`, pixels that do not compress, so it weighs what a photo does.
+ */
+export function coverPng(name: string, side = SIDE, noisy = false): Buffer {
   let hash = 2166136261;
   for (const char of name) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619) >>> 0;
   const colour = [hash & 0xff, (hash >>> 8) & 0xff, (hash >>> 16) & 0xff];
   const header = Buffer.alloc(13);
-  header.writeUInt32BE(SIDE, 0);
-  header.writeUInt32BE(SIDE, 4);
+  header.writeUInt32BE(side, 0);
+  header.writeUInt32BE(side, 4);
   header.set([8, 2, 0, 0, 0], 8); // 8 bits, RGB
-  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: SIDE }, () => colour).flat())]);
-  const pixels = deflateSync(Buffer.concat(Array.from({ length: SIDE }, () => row)));
+  const rows = Array.from({ length: side }, () => {
+    const row = Buffer.alloc(1 + side * 3);
+    for (let x = 0; x < side * 3; x++) row[1 + x] = noisy ? (hash = Math.imul(hash ^ x, 16777619) >>> 0) & 0xff : colour[x % 3]!;
+    return row;
+  });
+  const pixels = deflateSync(Buffer.concat(rows));
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
 }
 
@@ -54,7 +62,8 @@ export async function startFakeCoverHost(): Promise<FakeCoverHost> {
   const server = await listenLocal(async (_req, res, url) => {
     const [kind, file] = url.pathname.split('/').filter(Boolean);
     const name = /^([\w-]+)\.png$/.exec(file ?? '')?.[1];
-    if (kind === 'img' && name) return send(res, 'image/png', coverPng(name));
+    const size = Number(url.searchParams.get('size') ?? 0);
+    if (kind === 'img' && name) return send(res, 'image/png', size > 0 && size <= 512 ? coverPng(name, size, true) : coverPng(name));
     if (kind === 'redirect' && name) {
       res.writeHead(307, { location: `/img/${name}.png`, 'content-length': '0' });
       res.end();

@@ -188,6 +188,20 @@ describe('the AI paragraph', () => {
     expect(paragraphAsks()).toBe(1);
   }, 60_000);
 
+  it('still being written does not hold up the daemon when it stops', async () => {
+    const slow = await bed.fake(startFakeAi());
+    slow.latencyMs = 30_000;
+    const other = bed.home({ timezone: WRAPPED_ZONE, ai: { baseUrl: slow.baseUrl, apiKey: slow.apiKey, language: 'en', timeoutSeconds: 60 }, wrapped: { aiWaitSeconds: 1 } });
+    await seedWrappedHome(other, covers.url);
+    const daemon = await bed.daemon(other);
+    expect((await wrapped(['2025'], other)).report.paragraph.status).toBe('late');
+    const started = Date.now();
+    expect(await daemon.stop()).toBe(0);
+    expect(Date.now() - started).toBeLessThan(4000);
+    expect(daemon.log()).toMatch(/"service":"wrapped-paragraphs","msg":"service stopped"/);
+    expect(daemon.log()).not.toMatch(/paragraph of a year in review failed|shutdown took longer/);
+  });
+
   it('is left out without a wait, and said so, when the AI is not configured', async () => {
     const bare = bed.home({ timezone: WRAPPED_ZONE, wrapped: { aiWaitSeconds: 60 } });
     await seedWrappedHome(bare, covers.url);

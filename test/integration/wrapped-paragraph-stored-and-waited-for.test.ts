@@ -103,6 +103,20 @@ describe('the paragraph of a year in review', () => {
     expect(fake.requestCount('chat.completions')).toBe(1);
   });
 
+  it('still being written is abandoned when the process stops, without a failure to report', async () => {
+    fake.latencyMs = 5000;
+    const one = narrator();
+    expect((await one.narrate(year, { ...ASK, waitMs: 100 })).paragraph.status).toBe('late');
+    expect(one.inProgress).toBe(1);
+    one.abandonAll();
+    await eventually(() => one.inProgress === 0, 2000);
+    expect(failures).toEqual([]);
+    expect(storedRows()).toEqual([]);
+    // Later paragraphs are written again.
+    fake.latencyMs = 0;
+    expect((await one.narrate(year, ASK)).paragraph.status).toBe('written');
+  });
+
   it('is one request for two runs asking at once', async () => {
     fake.latencyMs = 500;
     const one = narrator();

@@ -52,9 +52,21 @@ export function paragraphSubject(report: YearInReview, language: AiLanguage): st
 export class YearNarrator {
   private readonly deps: NarratorDeps;
   private readonly writing = new Map<string, Promise<Paragraph | null>>();
+  private stopping = new AbortController();
 
   constructor(deps: NarratorDeps) {
     this.deps = deps;
+  }
+
+  /** Paragraphs being written now (some for callers that stopped waiting). */
+  get inProgress(): number {
+    return this.writing.size;
+  }
+
+  /** Abandons every paragraph being written: a process that ends does not wait for the AI. */
+  abandonAll(): void {
+    this.stopping.abort();
+    this.stopping = new AbortController();
   }
 
   async narrate(report: YearInReview, request: NarrationRequest): Promise<NarratedReview> {
@@ -91,8 +103,10 @@ export class YearNarrator {
 
   /** Asks, stores the answer, and forgets the request once it is settled, whoever still waits for it. */
   private write(report: YearInReview, subject: string, request: NarrationRequest): Promise<Paragraph | null> {
+    const abandoned = this.stopping.signal;
     const writing = (async () => {
-      const paragraph = await writeYearParagraph(this.deps.writer, report, request.language, AbortSignal.timeout(request.giveUpMs));
+      const signal = AbortSignal.any([AbortSignal.timeout(request.giveUpMs), abandoned]);
+      const paragraph = await writeYearParagraph(this.deps.writer, report, request.language, signal);
       if (paragraph) {
         const prompt = yearParagraphPrompt(report, request.language);
         await this.deps.store.save(subject, {
@@ -106,7 +120,7 @@ export class YearNarrator {
       () => this.writing.delete(subject),
       (error: unknown) => {
         this.writing.delete(subject);
-        this.deps.onFailure?.(error);
+        if (!abandoned.aborted) this.deps.onFailure?.(error);
       },
     );
     return writing;

@@ -45,7 +45,16 @@ export function coverPng(name: string, side = SIDE, noisy = false): Buffer {
   header.set([8, 2, 0, 0, 0], 8); // 8 bits, RGB
   const rows = Array.from({ length: side }, () => {
     const row = Buffer.alloc(1 + side * 3);
-    for (let x = 0; x < side * 3; x++) row[1 + x] = noisy ? (hash = Math.imul(hash ^ x, 16777619) >>> 0) & 0xff : colour[x % 3]!;
+    // xorshift32: its low byte does not repeat the way a multiplier's does, so deflate finds nothing to shorten.
+    for (let x = 0; x < side * 3; x++) {
+      if (noisy) {
+        hash ^= hash << 13;
+        hash ^= hash >>> 17;
+        hash ^= hash << 5;
+        hash >>>= 0;
+      }
+      row[1 + x] = noisy ? hash & 0xff : colour[x % 3]!;
+    }
     return row;
   });
   const pixels = deflateSync(Buffer.concat(rows));

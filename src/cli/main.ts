@@ -30,6 +30,7 @@ const GROUPS: readonly { readonly commands: readonly string[]; load(): Promise<R
   { commands: ['ai'], load: async () => (await import('./commands/ai.js')).registerAiCommands },
   { commands: ['playlist'], load: async () => (await import('./commands/playlist.js')).registerPlaylistCommands },
   { commands: ['stats'], load: async () => (await import('./commands/stats.js')).registerStatsCommands },
+  { commands: ['wrapped'], load: async () => (await import('./commands/wrapped.js')).registerWrappedCommands },
   { commands: ['jobs'], load: async () => (await import('./commands/jobs.js')).registerJobsCommands },
   { commands: ['export'], load: async () => (await import('./commands/export.js')).registerExportCommands },
   { commands: ['forward'], load: async () => (await import('./commands/forward.js')).registerForwardCommands },

@@ -1,3 +1,4 @@
+import { periodName } from '../core/wrapped/period.js';
 import type { WrappedReport } from '../rpc/methods/wrapped.js';
 import { barChart, heatGrid } from './charts.js';
 import { formatNumber, plural } from './output.js';
@@ -47,7 +48,8 @@ function monthLabel(month: string, withYear: boolean): string {
 }
 
 export function wrappedView(report: WrappedReport): string[] {
-  const title = report.year !== null ? `Your ${report.year} in music` : 'Your listening in review';
+  const name = periodName(report);
+  const title = name !== null ? `Your ${name} in music` : 'Your listening in review';
   const lines = [`${title} ${report.from} → ${report.to}`, `${INDENT}${plural(report.days, 'day')}, ${report.timezone}`];
   if (report.listens === 0) {
     lines.push('', ...wrapText('No listens in this period.'), ...wrapText(NOTHING_YET));

@@ -54,6 +54,7 @@ export const CONFIG_KEYS = [
   { key: 'ai.language', type: 'string', default: 'fr', enum: ['fr', 'en'], description: 'Language of generated texts' },
   { key: 'ai.timeoutSeconds', type: 'integer', default: 45, minimum: 1, maximum: 600, description: 'Timeout of one AI request' },
   { key: 'ai.circuitCooldownSeconds', type: 'integer', default: 60, minimum: 1, maximum: 3600, description: 'After repeated AI failures, how long to stop asking before one trial request' },
+  { key: 'wrapped.aiWaitSeconds', type: 'integer', default: 20, minimum: 1, maximum: 600, description: 'How long `aime wrapped` waits for the AI paragraph before showing the year without it (the AI goes on, and the next run shows it)' },
   { key: 'roon.host', type: 'string', description: 'Roon Core address (unset: discovery on the local network)' },
   { key: 'roon.port', type: 'integer', default: 9330, minimum: 1, maximum: 65535, description: 'Roon Core port' },
   { key: 'roon.defaultZone', type: 'string', description: 'Zone name or id used when --zone is not given' },

@@ -23,6 +23,7 @@ import { serviceFeature } from './features/service.js';
 import { spinsFeature } from './features/spins.js';
 import { statsFeature } from './features/stats.js';
 import { systemFeature } from './features/system.js';
+import { wrappedFeature } from './features/wrapped.js';
 import { DaemonLifecycle } from './lifecycle.js';
 import { meteredImports, meteredRecorder } from './metrics/metered.js';
 import { RpcServer } from './server.js';
@@ -88,6 +89,7 @@ async function composeDaemon(options: DaemonOptions, lifecycle: DaemonLifecycle)
   const roon = roonFeature(ctx, { recorder: meteredRecorder(listens.ingest, metrics.trackers, 'roon'), services: service.registry });
   const playlists = playlistsFeature(ctx, { ai: ai.parts });
   const stats = statsFeature(ctx, { durations: durations.worker });
+  const wrapped = wrappedFeature(ctx, { ai: ai.parts });
   const corrections = correctionsFeature(ctx, { albumEvents });
   const jobs = jobsFeature(ctx, { onConfigChange: settings.onChange });
   const system = systemFeature(ctx, { services: service.registry, roon: roon.summary });
@@ -110,6 +112,7 @@ async function composeDaemon(options: DaemonOptions, lifecycle: DaemonLifecycle)
     roon,
     playlists,
     stats,
+    wrapped,
     jobs,
     corrections,
     forward,

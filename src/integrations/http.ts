@@ -10,6 +10,22 @@ export interface HttpResponse {
   readonly body: string;
 }
 
+/** A reply read as bytes (a picture), within a size limit. */
+export interface HttpDownload {
+  /** Where the bytes came from, after redirects. */
+  readonly url: string;
+  readonly status: number;
+  readonly headers: Record<string, string>;
+  readonly body: Uint8Array;
+}
+
+export interface DownloadRequest extends HttpRequest {
+  /** A larger body is refused (UnrecoverableError) as soon as it is announced or read. */
+  readonly maxBytes: number;
+  /** Redirects followed (picture hosts answer with a 307 to the file); 0 by default. */
+  readonly redirects?: number;
+}
+
 /** A reply whose body is read piece by piece as it arrives. */
 export interface HttpStream {
   readonly url: string;
@@ -152,6 +168,59 @@ export class HttpClient {
       this.options.log.warn({ url: redactUrl(req.url), attempt: attempt + 1, waitMs: wait, error: failure.message }, 'request failed; retrying');
       req.onRetry?.(failure, attempt + 1);
       await sleep(wait, undefined, { signal: req.signal });
+    }
+  }
+
+  /**
+   * GET as bytes: redirects followed up to `redirects` (http and https only), the body read
+   * up to `maxBytes`, the timeout bounding the whole attempt (redirects and body included).
+   * The final reply is classified like send()'s, its body given to the classifier as ''.
+   */
+  async download(req: DownloadRequest): Promise<HttpDownload> {
+    return this.retrying(req, async () => {
+      const timeoutMs = req.timeoutMs ?? this.settings().timeoutMs;
+      const timeout = AbortSignal.timeout(timeoutMs);
+      const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
+      try {
+        const reply = await this.fetchBytes(req, signal, timeoutMs);
+        const verdict = (req.classify ?? defaultClassifier)({ url: reply.url, status: reply.status, headers: reply.headers, body: '' });
+        if (verdict) throw verdict;
+        return reply;
+      } catch (error) {
+        if (timeout.aborted && !req.signal?.aborted) throw new RetryLaterError(`${hostOf(req.url)} did not answer within ${Math.round(timeoutMs / 1000)} s`, { cause: error });
+        throw error;
+      }
+    });
+  }
+
+  private async fetchBytes(req: DownloadRequest, signal: AbortSignal, timeoutMs: number): Promise<HttpDownload> {
+    const { agent, request } = await this.transport();
+    let url = new URL(String(req.url));
+    for (let redirect = 0; ; redirect++) {
+      const res = await request(url, this.requestOptions({ ...req, url, method: 'GET', body: undefined }, { accept: 'image/*, */*;q=0.5', signal, agent, timeoutMs }));
+      const headers = lowerCaseHeaders(res.headers);
+      if (res.statusCode >= 300 && res.statusCode < 400 && headers.location && redirect < (req.redirects ?? 0)) {
+        await res.body.dump();
+        url = new URL(headers.location, url);
+        if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UnrecoverableError(`${hostOf(req.url)} redirected to a ${url.protocol} address`);
+        continue;
+      }
+      const tooLarge = () => new UnrecoverableError(`${url.host} sent more than ${req.maxBytes} bytes`);
+      if (Number(headers['content-length'] ?? 0) > req.maxBytes) {
+        res.body.destroy();
+        throw tooLarge();
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of res.body) {
+        size += (chunk as Buffer).length;
+        if (size > req.maxBytes) {
+          res.body.destroy();
+          throw tooLarge();
+        }
+        chunks.push(chunk as Buffer);
+      }
+      return { url: url.href, status: res.statusCode, headers, body: new Uint8Array(Buffer.concat(chunks, size)) };
     }
   }
 

@@ -15,6 +15,7 @@ import type { SystemMethods } from './methods/system.js';
 import type { SpinsMethods } from './methods/spins.js';
 import type { StatsMethods } from './methods/stats.js';
 import type { TokenMethods } from './methods/token.js';
+import type { WrappedMethods } from './methods/wrapped.js';
 
 /**
  * Every method the daemon serves, with its params and result. Each group lives in
@@ -37,7 +38,8 @@ export interface RpcMethods
     CorrectionsMethods,
     TokenMethods,
     NowMethods,
-    DurationsMethods {}
+    DurationsMethods,
+    WrappedMethods {}
 
 export type MethodName = keyof RpcMethods;
 export type ParamsOf<M extends MethodName> = RpcMethods[M]['params'];

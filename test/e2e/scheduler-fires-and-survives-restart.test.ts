@@ -9,7 +9,7 @@ import { seedCollection } from '../support/collection-seed.js';
 import { eventually, runCli, useTestHomes } from '../support/daemon.js';
 
 const OTHERS_OFF = Object.fromEntries(
-  ['enrich', 'discogs-sync', 'album-haiku', 'markdown-export', 'json-export', 'weekly-haiku', 'monthly-report', 'ai-descriptions'].map((name) => [name, { enabled: false }]),
+  ['enrich', 'discogs-sync', 'album-haiku', 'markdown-export', 'json-export', 'weekly-haiku', 'monthly-report', 'ai-descriptions', 'wrapped-yearly', 'wrapped-monthly'].map((name) => [name, { enabled: false }]),
 );
 const bed = useTestHomes(afterEach);
 

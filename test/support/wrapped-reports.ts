@@ -39,6 +39,7 @@ export function stretchedReport(): WrappedReport {
     },
     albumOfTheYear: { albumId: 1, title: LONG, artist: LONG, coverUrl: null, completePlays: 321, plays: 4_321 },
     ai: { text: `${'What a year. '.repeat(12)}${'Supercalifragilistic'.repeat(6)} <script>alert("x")</script> & more.`, model: 'mistral3' },
+    paragraph: { status: 'written', message: null },
   };
 }
 
@@ -56,5 +57,6 @@ export function emptyReport(year: number): WrappedReport {
     sources: { bySource: [], spins: 0, streams: 0 },
     albumOfTheYear: null,
     ai: null,
+    paragraph: { status: 'nothing-to-tell', message: null },
   };
 }

@@ -15,6 +15,12 @@ describe('page text', () => {
   it('never writes NaN or Infinity as a number', () => {
     expect([count(1234567), count(Number.NaN), count(Number.POSITIVE_INFINITY)]).toEqual(['1,234,567', '0', '0']);
   });
+
+  it('writes numbers as toLocaleString(\'en-US\') does, without loading its locale data', () => {
+    for (const value of [0, 1, 7, 12, 999, 1000, 1234.5, 987654.3, 12345678, 0.1, 0.25, 6.6, 1.5, 100.005, 1234.5678, -3, -0.4, -1234567.25, 2 ** 40]) {
+      expect([value, count(value)]).toEqual([value, value.toLocaleString('en-US')]);
+    }
+  });
 });
 
 describe('SVG bars', () => {

@@ -12,6 +12,8 @@ export const JOB_NAMES = [
   'weekly-haiku',
   'monthly-report',
   'ai-descriptions',
+  'wrapped-yearly',
+  'wrapped-monthly',
 ] as const;
 
 export type JobName = (typeof JOB_NAMES)[number];
@@ -19,7 +21,13 @@ export type JobName = (typeof JOB_NAMES)[number];
 export interface OutputKind {
   /** The `<type>` of `<type>-YYYYMMDD-HHMMSS.<ext>`; rotation keeps the newest files per type. */
   readonly type: string;
-  readonly ext: 'md' | 'json';
+  readonly ext: 'md' | 'json' | 'html';
+  /**
+   * Files named by the period they cover instead of the time they were made:
+   * `<type>-YYYY.<ext>` or `<type>-YYYY-MM.<ext>`. A new run for the same period replaces its
+   * file; rotation keeps the newest periods of each kind (core/wrapped/files.ts).
+   */
+  readonly period?: 'year' | 'month';
 }
 
 export interface JobDefinition {
@@ -38,6 +46,8 @@ export const JOBS: readonly JobDefinition[] = [
   { name: 'weekly-haiku', cron: '0 20 * * 0', description: 'a haiku of the last 7 days of listening', output: { type: 'weekly-haiku', ext: 'md' } },
   { name: 'monthly-report', cron: '0 3 1 * *', description: 'the month just ended: listens, top artists and albums, an AI-written review', output: { type: 'monthly-report', ext: 'md' } },
   { name: 'ai-descriptions', cron: '0 */6 * * *', description: 'AI descriptions for the 10 most-played albums that have none' },
+  { name: 'wrapped-yearly', cron: '0 20 31 12 *', description: 'the year in review as one HTML page (the current year so far)', output: { type: 'wrapped', ext: 'html', period: 'year' } },
+  { name: 'wrapped-monthly', cron: '0 5 1 * *', description: 'the month just ended as a year-in-review HTML page', output: { type: 'wrapped', ext: 'html', period: 'month' } },
 ];
 
 export function isJobName(name: string): name is JobName {

@@ -130,3 +130,17 @@ export interface YearInReview extends ShownBounds {
   /** A short AI-written paragraph, when asked for and the AI answered. */
   readonly ai: { readonly text: string; readonly model: string } | null;
 }
+
+/** What became of the AI paragraph (see ParagraphNote). */
+export type ParagraphStatus = 'written' | 'stored' | 'off' | 'not-configured' | 'nothing-to-tell' | 'late' | 'failed';
+
+export interface ParagraphNote {
+  readonly status: ParagraphStatus;
+  /** One line for people when there is no paragraph for a reason they can act on. */
+  readonly message: string | null;
+}
+
+/** The year in review with its paragraph settled: written, found stored, or left out and why. */
+export interface NarratedReview extends YearInReview {
+  readonly paragraph: ParagraphNote;
+}

@@ -43,3 +43,17 @@ export function periodMonths(period: LocalPeriod): string[] {
     [year, month] = month === 12 ? [year + 1, 1] : [year, month + 1];
   }
 }
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * What a period is called on a page or a screen: "2026" for a calendar year, "November
+ * 2026" for one whole calendar month (the monthly page), null for any other period.
+ */
+export function periodName(period: { readonly year: number | null; readonly from: string; readonly to: string }): string | null {
+  if (period.year !== null) return String(period.year);
+  const [year, month] = period.from.split('-').map(Number) as [number, number];
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const wholeMonth = period.from.endsWith('-01') && period.to === `${period.from.slice(0, 8)}${String(lastDay).padStart(2, '0')}`;
+  return wholeMonth ? `${MONTHS[month - 1]} ${year}` : null;
+}

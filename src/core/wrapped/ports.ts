@@ -1,3 +1,4 @@
+import type { StoredText } from '../ai/ports.js';
 import type { LocalCalendar, Period } from '../analytics/ports.js';
 import type { AlbumCard, OwnedRecord } from './model.js';
 
@@ -47,4 +48,13 @@ export interface WrappedRepository {
   trackAlbums(tracks: readonly { title: string; artist: string; album: string | null }[]): Promise<(AlbumLink | null)[]>;
   /** For each artist name, a picture AIME found, or null. */
   artistImages(names: readonly string[]): Promise<(string | null)[]>;
+  /** The cover URL the report gives an album (see coverUrl of AlbumCard), or null. */
+  coverUrl(albumId: number): Promise<string | null>;
+}
+
+/** The AI paragraphs of years in review, with the model and prompt version that wrote them. */
+export interface ParagraphStore {
+  /** The newest paragraph stored under `subject` in `language`. */
+  stored(subject: string, language: string): Promise<StoredText | undefined>;
+  save(subject: string, text: StoredText): Promise<void>;
 }

@@ -135,6 +135,10 @@ export class SqliteWrapped implements WrappedRepository {
     return tracks.map((track) => (track.album === null ? null : ((find.get(track.title, track.artist, track.album) as AlbumLink | undefined) ?? null)));
   }
 
+  async coverUrl(albumId: number): Promise<string | null> {
+    return (this.db.sqlite.prepare(`SELECT ${COVER('al.id')} FROM albums al WHERE al.id = ?`).pluck().get(albumId) as string | null | undefined) ?? null;
+  }
+
   /** Last.fm's artist pictures are placeholders (SPEC §4.3): never shown. */
   async artistImages(names: readonly string[]): Promise<(string | null)[]> {
     const find = this.db.sqlite.prepare(`SELECT i.url FROM images i JOIN artists a ON a.id = i.artist_id

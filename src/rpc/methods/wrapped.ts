@@ -12,6 +12,22 @@ export interface WrappedParams {
   readonly to?: string;
   /** Ask the AI for a short paragraph (default: when the AI is configured). */
   readonly ai?: boolean;
+  /** Ask the AI again even when a paragraph for the same figures is stored. */
+  readonly force?: boolean;
+}
+
+/**
+ * What became of the AI paragraph: `written` now, `stored` (written by an earlier run for the
+ * same figures and language), or why there is none — `off` (ai: false), `not-configured`,
+ * `nothing-to-tell` (no listens), `late` (no answer within wrapped.aiWaitSeconds; it goes on
+ * writing and is stored for the next run), `failed` (the AI answered with an error).
+ */
+export type WrappedParagraphStatus = 'written' | 'stored' | 'off' | 'not-configured' | 'nothing-to-tell' | 'late' | 'failed';
+
+export interface WrappedParagraph {
+  readonly status: WrappedParagraphStatus;
+  /** One line for people when there is no paragraph for a reason they can act on; null otherwise. */
+  readonly message: string | null;
 }
 
 export interface WrappedAlbumCard {
@@ -97,8 +113,25 @@ export interface WrappedReport {
   readonly albumOfTheYear: (WrappedAlbumCard & { readonly completePlays: number; readonly plays: number }) | null;
   /** Null with ai: false, without an AI configured, or when it did not answer. */
   readonly ai: { readonly text: string; readonly model: string } | null;
+  /** Why `ai` is what it is. */
+  readonly paragraph: WrappedParagraph;
+}
+
+/** One album's cover picture, as the page embeds it. */
+export interface WrappedCover {
+  readonly albumId: number;
+  /** image/jpeg, image/png, image/gif or image/webp; null when there is no picture to embed. */
+  readonly mime: string | null;
+  /** The picture's bytes in base64 (at most 400 KB before encoding); null as mime. */
+  readonly data: string | null;
 }
 
 export interface WrappedMethods {
   'wrapped.report': { params: WrappedParams; result: WrappedReport };
+  /**
+   * The stored cover of an album (the one the report names in coverUrl), fetched by the
+   * daemon with a short timeout and a size cap; null data when there is none, it is not a
+   * picture, too large, or the network did not give it in time.
+   */
+  'wrapped.cover': { params: { albumId: number }; result: WrappedCover };
 }

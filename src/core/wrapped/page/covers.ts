@@ -15,9 +15,14 @@ const SIGNATURES: { mime: string; matches: (bytes: Uint8Array) => boolean }[] = 
   { mime: 'image/webp', matches: (b) => String.fromCharCode(...b.subarray(0, 4)) === 'RIFF' && String.fromCharCode(...b.subarray(8, 12)) === 'WEBP' },
 ];
 
-/** `data:image/…;base64,…` for a JPEG, PNG, GIF or WebP picture; null for anything else. */
-export function coverDataUri(bytes: Uint8Array | undefined): string | null {
+/** The image type of a JPEG, PNG, GIF or WebP picture of at most MAX_COVER_BYTES; null for anything else. */
+export function coverMime(bytes: Uint8Array | undefined): string | null {
   if (!bytes || bytes.length < 12 || bytes.length > MAX_COVER_BYTES) return null;
-  const kind = SIGNATURES.find((signature) => signature.matches(bytes));
-  return kind ? `data:${kind.mime};base64,${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')}` : null;
+  return SIGNATURES.find((signature) => signature.matches(bytes))?.mime ?? null;
+}
+
+/** `data:image/…;base64,…` for a picture coverMime() accepts; null for anything else. */
+export function coverDataUri(bytes: Uint8Array | undefined): string | null {
+  const mime = coverMime(bytes);
+  return mime && bytes ? `data:${mime};base64,${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')}` : null;
 }

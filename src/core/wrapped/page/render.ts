@@ -1,5 +1,6 @@
 import { writeFileAtomic } from '../../exports/files.js';
 import type { YearInReview } from '../model.js';
+import { periodName } from '../period.js';
 import type { CoverImages } from './covers.js';
 import {
   albumOfTheYearSection, collectionSection, discoverySection, emptySection, heatmapSection, heroSection, monthsSection, paragraphSection,
@@ -22,7 +23,8 @@ export interface PageOptions {
  */
 export function renderWrappedPage(report: YearInReview, options: PageOptions = {}): string {
   const covers: CoverImages = options.covers ?? new Map();
-  const title = report.year !== null ? `${report.year} in music — AIME` : `${report.from} → ${report.to} in music — AIME`;
+  const name = periodName(report);
+  const title = `${name ?? `${report.from} → ${report.to}`} in music — AIME`;
   const body = report.listens > 0
     ? [
         heroSection(report),

@@ -1,4 +1,5 @@
 import type { YearInReview } from '../model.js';
+import { periodName } from '../period.js';
 import { heatCellsSvg, monthCurveSvg } from './charts.js';
 import type { CoverImages } from './covers.js';
 import { card, cover, figure, rankedList, spotlight } from './pieces.js';
@@ -7,7 +8,8 @@ import { count, counted, hourSpan, html, monthLabel } from './text.js';
 /** The page's sections, each a pure function of the report (and the cover bytes). Lines given to spotlight() are escaped here. */
 
 export function heroSection(report: YearInReview): string {
-  const title = report.year !== null ? `Your ${report.year} in music` : 'Your listening in review';
+  const name = periodName(report);
+  const title = name !== null ? `Your ${name} in music` : 'Your listening in review';
   const top = report.topArtists[0];
   const headline = top
     ? `<p class="headline">Your top artist: <span class="accent top-artist">${html(top.name)}</span> <span class="muted">(${counted(top.plays, 'play')})</span></p>`
@@ -26,7 +28,8 @@ export function heroSection(report: YearInReview): string {
 }
 
 export function emptySection(report: YearInReview): string {
-  const when = report.year !== null ? `in ${report.year}` : 'in this period';
+  const name = periodName(report);
+  const when = name !== null ? `in ${name}` : 'in this period';
   return `<section class="card empty"><h2>Nothing heard ${html(when)} yet</h2>`
     + '<p>No listens to count. Import your history with <code>aime import lastfm</code>, record new plays with '
     + '<code>aime service start lastfm-tracker</code>, or log a record with <code>aime spin</code> — this page fills itself in.</p></section>';

@@ -130,6 +130,11 @@ describe('aime spin', () => {
     const again = await spin(String(albums.tape), '--side', 'A', '--again');
     expect(again.recorded).toBe(2);
     expect(await storedListens()).toBe(before + 2);
+    // A second play cannot have sounded over the first: it ends where the first started, so
+    // the two keep times of their own even when both commands ran within the same second.
+    expect(again.endedAt).toBe(first.startedAt);
+    const third = await spin(String(albums.tape), '--side', 'A', '--again');
+    expect([third.recorded, third.endedAt]).toEqual([2, again.startedAt]);
     // The same side played another evening, typed in right after, is no command run twice.
     const earlier = await spin(String(albums.tape), '--side', 'A', '--ended', String(ended(30)));
     expect(earlier.recorded).toBe(2);
@@ -192,7 +197,7 @@ describe('aime spin', () => {
     const cd = JSON.parse((await aime('history', '--source', 'cd', '--json')).stdout) as { total: number };
     expect(cd.total).toBe(3 + 1);
     const cassette = JSON.parse((await aime('history', '--source', 'cassette', '--json')).stdout) as { total: number };
-    expect(cassette.total).toBe(1 + 2 + 2 + 2);
+    expect(cassette.total).toBe(1 + 2 + 2 + 2 + 2);
     const shown = await aime('spin', String(albums.lp), '--side', 'A', '--ended', String(ended(20)));
     expect(shown.code).toBe(0);
     expect(shown.stdout).toMatch(/recorded 2 listens of side A of “Kind of Blue” by Miles Davis \(vinyl\)/);

@@ -26,7 +26,7 @@ export function registerSpinCommands(program: Command): void {
     .option('--started <time>', 'or when the first track started (same forms)')
     .option('--minutes <n>', 'how long the chosen tracks lasted, when the tracklist lacks durations (shared evenly by the tracks without one)')
     .option('--copy <id>', 'which copy, when you own several (ids in aime collection show)')
-    .option('--again', 'record it although the same spin was recorded less than a minute ago')
+    .option('--again', 'record a second play although the same spin was recorded less than a minute ago (laid back to back before it)')
     .option('--dry-run', 'show the listens it would record, store nothing')
     .addHelpText(
       'after',

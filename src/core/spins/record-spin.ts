@@ -77,11 +77,24 @@ export async function recordSpin(deps: SpinDeps, request: SpinRequest): Promise<
     );
   }
   const tracks = await tracklistOf(deps.tracklists, copy.releaseId, { signal: request.signal, onFetch: request.onFetch });
-  const plan = planSpin(
-    { title: album.title, artist: album.artist, source, tracks },
-    { side: request.side, first: request.first, last: request.last, minutes: request.minutes, endedAt, startedAt },
-    now,
-  );
+  const subject = { title: album.title, artist: album.artist, source, tracks };
+  const choice = { side: request.side, first: request.first, last: request.last, minutes: request.minutes, endedAt, startedAt };
+  let plan = planSpin(subject, choice, now);
+  // The same command run twice: a spin of these tracks just recorded, over the same stretch of
+  // time (one record cannot play twice at once). Spins of other evenings, typed in a row, pass.
+  const twice = deps.store
+    .spinsSince(album.id, now - SPIN_AGAIN_SECONDS)
+    .find((spin) => overlaps(spin, plan));
+  if (twice && !request.again) {
+    throw new UserError(`“${album.title}” was recorded as a spin ${Math.max(0, now - twice.recordedAt)} s ago over the same time: add --again to record a second play`);
+  }
+  // A second play cannot have sounded over the first: it is laid back to back before it, so
+  // both keep times of their own (run in the same second, they would otherwise be one listen).
+  // (A third play goes before the second, and so on.)
+  const recent = twice ? deps.store.spinsSince(album.id, now - SPIN_AGAIN_SECONDS) : [];
+  for (let earlier = twice; earlier; earlier = recent.find((spin) => overlaps(spin, plan))) {
+    plan = planSpin(subject, { ...choice, startedAt: undefined, endedAt: earlier.startedAt }, now);
+  }
   const numbers = new Set(plan.map((listen) => listen.number));
   const outcome = {
     albumId: album.id,
@@ -93,14 +106,6 @@ export async function recordSpin(deps: SpinDeps, request: SpinRequest): Promise<
     startedAt: plan[0]?.timestamp ?? now,
     endedAt: (plan[plan.length - 1]?.timestamp ?? now) + (plan[plan.length - 1]?.seconds ?? 0),
   };
-  // The same command run twice: a spin of these tracks just recorded, over the same stretch of
-  // time (one record cannot play twice at once). Spins of other evenings, typed in a row, pass.
-  const twice = deps.store
-    .spinsSince(album.id, now - SPIN_AGAIN_SECONDS)
-    .find((spin) => spin.trackNumbers.some((number) => numbers.has(number)) && spin.startedAt < outcome.endedAt && outcome.startedAt < spin.endedAt);
-  if (twice && !request.again) {
-    throw new UserError(`“${album.title}” was recorded as a spin ${Math.max(0, now - twice.recordedAt)} s ago over the same time: add --again to record a second play`);
-  }
   if (request.dryRun) return { ...outcome, recorded: 0, alreadyStored: 0, dryRun: true, listens: plan.map((listen) => ({ ...listen, id: null })) };
 
   const summary = await deps.ingest.record(plan.map(toPlay));
@@ -117,6 +122,15 @@ export async function recordSpin(deps: SpinDeps, request: SpinRequest): Promise<
     recordedAt: now,
   });
   return { ...outcome, recorded: summary.imported, alreadyStored: summary.skipped, dryRun: false, listens: plan.map((listen, index) => ({ ...listen, id: ids[index] ?? null })) };
+}
+
+/** A stored spin sharing tracks and time with a planned one. */
+function overlaps(spin: { trackNumbers: readonly number[]; startedAt: number; endedAt: number }, plan: readonly PlannedListen[]): boolean {
+  const last = plan[plan.length - 1];
+  if (!last) return false;
+  const startedAt = plan[0]!.timestamp;
+  const endedAt = last.timestamp + last.seconds;
+  return spin.trackNumbers.some((number) => plan.some((listen) => listen.number === number)) && spin.startedAt < endedAt && startedAt < spin.endedAt;
 }
 
 function findAlbum(store: SpinStore, typed: string): OwnedAlbum {

@@ -12,8 +12,20 @@ export class SqliteCatalog {
   private readonly artists = new Map<string, number>();
   private readonly albums = new Map<string, number>();
   private readonly tracks = new Map<string, number>();
+  /** Rows already given what plays know of them ("t12:duration"), so each is written once. */
+  private readonly completed = new Set<string>();
   private readonly sql: Record<
-    'artistByKey' | 'insertArtist' | 'albumByKey' | 'insertAlbum' | 'linkAlbumArtist' | 'trackByIdentity' | 'insertTrack',
+    | 'artistByKey'
+    | 'insertArtist'
+    | 'albumByKey'
+    | 'insertAlbum'
+    | 'linkAlbumArtist'
+    | 'trackByIdentity'
+    | 'insertTrack'
+    | 'trackDuration'
+    | 'trackMbid'
+    | 'artistMbid'
+    | 'albumReleaseMbid',
     Statement
   >;
 
@@ -33,6 +45,11 @@ export class SqliteCatalog {
         `INSERT INTO tracks (album_id, artist_id, title, title_key, identity_key, duration_seconds, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
       ).pluck(),
+      // Only where nothing is known yet: a duration or id already there is never overwritten.
+      trackDuration: prepare('UPDATE tracks SET duration_seconds = ?, updated_at = ? WHERE id = ? AND duration_seconds IS NULL'),
+      trackMbid: prepare('UPDATE tracks SET musicbrainz_id = ?, updated_at = ? WHERE id = ? AND musicbrainz_id IS NULL'),
+      artistMbid: prepare('UPDATE artists SET musicbrainz_id = ?, updated_at = ? WHERE id = ? AND musicbrainz_id IS NULL'),
+      albumReleaseMbid: prepare('UPDATE albums SET musicbrainz_release_id = ?, updated_at = ? WHERE id = ? AND musicbrainz_release_id IS NULL'),
     };
   }
 
@@ -76,7 +93,27 @@ export class SqliteCatalog {
     return id;
   }
 
+  /**
+   * Gives the play's rows what the play knows and they do not: the track's duration
+   * (ListenBrainz `duration_ms`, Maloja `length`, Roon's length — real durations; time
+   * played is never one) and MusicBrainz ids. Known values are never overwritten.
+   */
+  complete(play: KeyedPlay, artistId: number, albumId: number | null, trackId: number, now: number): void {
+    if (play.durationSeconds !== null && play.durationSeconds > 0) this.once(`t${trackId}:duration`, this.sql.trackDuration, play.durationSeconds, trackId, now);
+    if (play.mbid !== null) this.once(`t${trackId}:mbid`, this.sql.trackMbid, play.mbid, trackId, now);
+    if (play.artistMbid !== null) this.once(`a${artistId}:mbid`, this.sql.artistMbid, play.artistMbid, artistId, now);
+    if (play.albumMbid !== null && albumId !== null) this.once(`r${albumId}:mbid`, this.sql.albumReleaseMbid, play.albumMbid, albumId, now);
+  }
+
+  private once(done: string, statement: Statement, value: unknown, id: number, now: number): void {
+    if (this.completed.has(done)) return;
+    if (this.completed.size >= 200_000) this.completed.clear();
+    statement.run(value, now, id);
+    this.completed.add(done);
+  }
+
   forget(): void {
+    this.completed.clear();
     this.artists.clear();
     this.albums.clear();
     this.tracks.clear();

@@ -8,6 +8,7 @@ import { analyticsBenchmark } from './analytics.js';
 import { wrappedBenchmark } from './wrapped.js';
 import { listenbrainzBenchmark } from './listenbrainz.js';
 import { fileReadersBenchmark } from './file-readers.js';
+import { fileImportBenchmark } from './file-import.js';
 import { socketBenchmark } from './socket.js';
 import type { Benchmark, BenchResult } from './types.js';
 
@@ -26,6 +27,7 @@ const BENCHMARKS: Benchmark[] = [
   wrappedBenchmark,
   listenbrainzBenchmark,
   fileReadersBenchmark,
+  fileImportBenchmark,
   socketBenchmark,
 ];
 

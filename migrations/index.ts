@@ -8,8 +8,7 @@ import { ListenSlotsWeekIndex1763770000001 } from './1763770000001-listen-slots-
 import { ArtistTransitions1763770000002 } from './1763770000002-artist-transitions.js';
 import { ApiTokens1763780000000 } from './1763780000000-api-tokens.js';
 import { ListensClient1763780000001 } from './1763780000001-listens-client.js';
-import { TracksTitleIndex1763810000000 } from './1763810000000-tracks-title-index.js';
-import { AlbumsReleaseMbid1763810000001 } from './1763810000001-albums-release-mbid.js';
+import { AlbumsReleaseMbid1763810000000 } from './1763810000000-albums-release-mbid.js';
 
 /**
  * Every migration, oldest first. Released migrations are never edited: a schema change is
@@ -18,4 +17,4 @@ import { AlbumsReleaseMbid1763810000001 } from './1763810000001-albums-release-m
  * 17637300xxxxx collection, 17637400xxxxx ai, 17637500xxxxx playlists,
  * 17637600xxxxx jobs, 17637700xxxxx analytics, 17637800xxxxx http listener.
  */
-export const MIGRATIONS = [InitialSchema1763700000000, ListensTrackTitleIndex1763710000000, ListensMergedCopy1763710000001, CollectionSeenByImport1763730000000, PresentationLanguage1763740000000, ListeningRollups1763770000000, ListenSlotsWeekIndex1763770000001, ArtistTransitions1763770000002, ApiTokens1763780000000, ListensClient1763780000001, TracksTitleIndex1763810000000, AlbumsReleaseMbid1763810000001];
+export const MIGRATIONS = [InitialSchema1763700000000, ListensTrackTitleIndex1763710000000, ListensMergedCopy1763710000001, CollectionSeenByImport1763730000000, PresentationLanguage1763740000000, ListeningRollups1763770000000, ListenSlotsWeekIndex1763770000001, ArtistTransitions1763770000002, ApiTokens1763780000000, ListensClient1763780000001, AlbumsReleaseMbid1763810000000];

@@ -32,10 +32,12 @@ export class OtherSourceCopies {
   constructor(db: Database) {
     this.db = db;
     // Listens of the same title nearby from other sources, closest first, with the copy each absorbed.
+    // Listens nearby from other sources with the same title, closest first, with the copy each
+    // absorbed: found through the time index (a few listens), then compared by title key.
     this.candidates = db.sqlite.prepare(
       `SELECT l.id, l.timestamp, l.source, ar.name AS artist, l.merged_source AS mergedSource, l.merged_timestamp AS mergedTimestamp
-       FROM tracks t JOIN listening_history l ON l.track_id = t.id JOIN artists ar ON ar.id = t.artist_id
-       WHERE t.title_key = ? AND l.timestamp BETWEEN ? AND ? AND l.source <> ?
+       FROM listening_history l JOIN tracks t ON t.id = l.track_id JOIN artists ar ON ar.id = t.artist_id
+       WHERE l.timestamp BETWEEN ? AND ? AND l.source <> ? AND t.title_key = ?
        ORDER BY ABS(l.timestamp - ?), l.id`,
     );
     this.absorb = db.sqlite.prepare('UPDATE listening_history SET merged_source = ?, merged_timestamp = ? WHERE id = ?');
@@ -82,7 +84,7 @@ export class OtherSourceCopies {
   absorbs(play: KeyedPlay): boolean {
     const window = this.window(play.source);
     if (window === 0) return false;
-    const rows = this.candidates.all(play.titleKey, play.timestamp - window, play.timestamp + window, play.source, play.timestamp) as Candidate[];
+    const rows = this.candidates.all(play.timestamp - window, play.timestamp + window, play.source, play.titleKey, play.timestamp) as Candidate[];
     const copies = rows.filter((row) => isCrossSourceCopy(play, row, this.key));
     if (copies.some((copy) => copy.mergedSource === play.source && copy.mergedTimestamp === play.timestamp)) return true;
     const free = copies.find((copy) => copy.mergedSource === null);

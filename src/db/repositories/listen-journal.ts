@@ -85,6 +85,8 @@ export class SqliteListenJournal implements ListenJournal {
    * Same title key (whatever album and artist credit each source named) within the window,
    * and either the same second (one play stored twice) or two sources (a play and its copy):
    * core's cross-source rule (core/listens/same-play.ts) decides which pairs are one play.
+   * Each listen's neighbours come from the time index (a few within minutes), so no index on
+   * titles is needed — it would slow down every new track for a command run now and then.
    */
   duplicateCandidates(withinSeconds: number): DuplicateCandidate[] {
     const rows = this.statement(
@@ -92,9 +94,9 @@ export class SqliteListenJournal implements ListenJournal {
          a.source AS keepSource, a.timestamp AS keepTimestamp, ara.name AS keepArtist, ara.name_key AS keepArtistKey,
          b.source AS dropSource, b.timestamp AS dropTimestamp, arb.name AS dropArtist, arb.name_key AS dropArtistKey
        FROM listening_history a
+       CROSS JOIN listening_history b INDEXED BY idx_listens_time ON b.timestamp BETWEEN a.timestamp - ? AND a.timestamp + ?
        JOIN tracks ta ON ta.id = a.track_id
-       JOIN tracks tb ON tb.title_key = ta.title_key
-       JOIN listening_history b ON b.track_id = tb.id AND b.timestamp BETWEEN a.timestamp - ? AND a.timestamp + ?
+       JOIN tracks tb ON tb.id = b.track_id AND tb.title_key = ta.title_key
        JOIN artists ara ON ara.id = ta.artist_id
        JOIN artists arb ON arb.id = tb.artist_id
        WHERE b.id > a.id AND (b.source <> a.source OR b.timestamp = a.timestamp)

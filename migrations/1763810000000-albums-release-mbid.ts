@@ -6,8 +6,8 @@ import type { QueryRunner } from 'typeorm/query-runner/QueryRunner.js';
  * Last.fm `album.mbid`), while albums.musicbrainz_id holds the release GROUP enrichment
  * found: the release id is kept in a column of its own rather than mixed into that one.
  */
-export class AlbumsReleaseMbid1763810000001 implements MigrationInterface {
-  name = 'AlbumsReleaseMbid1763810000001';
+export class AlbumsReleaseMbid1763810000000 implements MigrationInterface {
+  name = 'AlbumsReleaseMbid1763810000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query('ALTER TABLE albums ADD COLUMN musicbrainz_release_id VARCHAR');

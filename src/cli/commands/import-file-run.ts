@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type { ExportFormat } from '../../core/imports/formats.js';
-import { importExports, type ImportProgress } from '../import-files/import-exports.js';
+import { exportBytes, importExports, type ImportProgress } from '../import-files/import-exports.js';
 import type { FileReport, ImportSummary } from '../import-files/import-report.js';
 import { formatNumber, plural } from '../output.js';
 import { progressReporter } from '../progress.js';
@@ -23,9 +23,14 @@ export async function runFileImport(cli: CliRuntime, paths: readonly string[], o
     cli.out.note('stopping once the batches on their way are stored (Ctrl-C again to quit at once)…');
   };
   process.on('SIGINT', onInterrupt);
-  const progress = await progressReporter(cli.out, options.dryRun ? 'Reading (dry run)' : 'Importing');
-  const show = ({ records, filesDone, path }: ImportProgress) =>
-    progress.update({ requestId: 0, task: options.dryRun ? 'Reading (dry run)' : 'Importing', done: records, total: null, message: `${plural(filesDone, 'file')} done${path ? ` · ${basename(path)}` : ''}` });
+  const task = options.dryRun ? 'Reading (dry run)' : 'Importing';
+  const progress = await progressReporter(cli.out, task);
+  // The bar's total is an estimate: the records of the files read so far, scaled to all their bytes.
+  const bytes = showsBar(cli) ? await exportBytes(paths) : 0;
+  const show = (now: ImportProgress) => {
+    const total = bytes > 0 && now.bytesOfFilesDone > 0 ? Math.max(now.records, Math.round((now.recordsOfFilesDone * bytes) / now.bytesOfFilesDone)) : null;
+    progress.update({ requestId: 0, task, done: now.records, total, message: `${plural(now.filesDone, 'file')} done${now.path ? ` · ${basename(now.path)}` : ''}` });
+  };
   let summary: ImportSummary;
   try {
     summary = await importExports(paths, { importPlays: (plays, dryRun) => client.call('listens.importPlays', { plays, dryRun }) }, { format: options.format, dryRun: options.dryRun, stop: stop.signal, onProgress: show });
@@ -35,6 +40,10 @@ export async function runFileImport(cli: CliRuntime, paths: readonly string[], o
   }
   report(cli, summary);
   return summary;
+}
+
+function showsBar(cli: CliRuntime): boolean {
+  return process.stderr.isTTY === true && !cli.out.options.json && !cli.out.options.quiet;
 }
 
 function report(cli: CliRuntime, summary: ImportSummary): void {

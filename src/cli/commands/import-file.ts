@@ -33,7 +33,7 @@ Where it runs: this command reads the files with your own permissions and sends 
 plays to the daemon, the only writer (it may run as the systemd service, which cannot read
 your home). --dry-run reads everything and has the daemon work out what it would store in
 transactions it rolls back: nothing is written (plays repeated between two files of one dry
-run count as new in both). Ctrl-C stops once the batches on their way are stored; the same
+run count as new in both). Ctrl-C stops once the batches on their way are stored (exit 130); the same
 command again finishes the job, doubling nothing.
 Exit codes: 0 done; 2 a path named is not an export, or a file is broken; 1 anything else.`;
 

@@ -1,8 +1,10 @@
+import { companionReason } from '../../core/imports/detect.js';
 import type { ExportFormat } from '../../core/imports/formats.js';
 import type { PlayReport } from '../../core/model.js';
 import type { FilePlay, ImportPlaysResult } from '../../rpc/methods/listens.js';
 import { MAX_LINE_BYTES } from '../../rpc/framing.js';
 import { ImportReport, type ImportSummary } from './import-report.js';
+import { findExportEntries } from './export-entries.js';
 import { walkExports } from './walk-exports.js';
 
 /** Where batches of plays go: the daemon's `listens.importPlays`, one transaction each. */
@@ -14,6 +16,9 @@ export interface ImportProgress {
   /** Records read so far, plays or not, in every file. */
   readonly records: number;
   readonly filesDone: number;
+  /** Records and bytes of the files read to the end (for an estimate of the total). */
+  readonly recordsOfFilesDone: number;
+  readonly bytesOfFilesDone: number;
   /** The file being read. */
   readonly path: string | null;
 }
@@ -49,12 +54,16 @@ export async function importExports(paths: readonly string[], importer: PlayImpo
   const sending: Promise<void>[] = [];
   let failure: { error: unknown } | undefined;
   let recordsBefore = 0;
+  let bytesBefore = 0;
   let filesDone = 0;
-  const progress = (path: string | null, recordsRead: number) => options.onProgress?.({ records: recordsBefore + recordsRead, filesDone, path });
+  const fileBytes = new Map<string, number>();
+  const progress = (path: string | null, recordsRead: number) =>
+    options.onProgress?.({ records: recordsBefore + recordsRead, filesDone, recordsOfFilesDone: recordsBefore, bytesOfFilesDone: bytesBefore, path });
 
   for await (const event of walkExports(paths, { format: options.format, batchSize: options.batchSize ?? DEFAULT_BATCH })) {
     if (event.type === 'file') {
       report.fileStarted(event.path, event.format);
+      fileBytes.set(event.path, event.bytes);
       progress(event.path, 0);
     } else if (event.type === 'plays') {
       for (const part of wireBatches(event.plays, event.records)) {
@@ -73,6 +82,7 @@ export async function importExports(paths: readonly string[], importer: PlayImpo
     } else if (event.type === 'file-done') {
       report.fileRead(event.path, event.tally);
       recordsBefore += event.tally.records;
+      bytesBefore += fileBytes.get(event.path) ?? 0;
       filesDone++;
       progress(null, 0);
     } else if (event.type === 'file-failed') {
@@ -86,6 +96,19 @@ export async function importExports(paths: readonly string[], importer: PlayImpo
   await Promise.all(sending);
   if (failure) throw failure.error;
   return report.summary(Date.now() - started, options.dryRun, options.stop.aborted);
+}
+
+/**
+ * The bytes of every file under the paths that may hold listens (companions such as video
+ * history or user.json left out): with the records of the files read so far, an estimate of
+ * how many records there are, for the progress bar. Reads names and sizes only.
+ */
+export async function exportBytes(paths: readonly string[]): Promise<number> {
+  let bytes = 0;
+  for await (const found of findExportEntries(paths)) {
+    if (found.kind === 'entry' && companionReason(found.entry.innerPath, found.entry.inFolder) === null) bytes += found.entry.size;
+  }
+  return bytes;
 }
 
 /**

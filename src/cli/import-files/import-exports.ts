@@ -35,7 +35,12 @@ export interface ImportOptions {
   readonly inFlight?: number;
 }
 
-const DEFAULT_BATCH = 2000;
+/**
+ * 1,000 plays (≈ 200 kB) per request: with 2,000 each request's plays lived long enough to be
+ * promoted in the daemon's heap, and its peak RSS varied between 166 and 244 MB over the same
+ * 1,000,000-record import; with 1,000 it stays near 155 MB, at the same speed.
+ */
+const DEFAULT_BATCH = 1000;
 const DEFAULT_IN_FLIGHT = 3;
 /** A request must stay under the socket's line limit; this leaves room for the envelope and for estimates. */
 const REQUEST_BUDGET_BYTES = Math.floor(MAX_LINE_BYTES * 0.75);

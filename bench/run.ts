@@ -9,6 +9,7 @@ import { aliasesBenchmark } from './aliases.js';
 import { wrappedBenchmark } from './wrapped.js';
 import { listenbrainzBenchmark } from './listenbrainz.js';
 import { fileReadersBenchmark } from './file-readers.js';
+import { fileImportBenchmark } from './file-import.js';
 import { socketBenchmark } from './socket.js';
 import { spinsBenchmark } from './spins.js';
 import { forwardBenchmark } from './forward.js';
@@ -31,6 +32,7 @@ const BENCHMARKS: Benchmark[] = [
   wrappedBenchmark,
   listenbrainzBenchmark,
   fileReadersBenchmark,
+  fileImportBenchmark,
   socketBenchmark,
   spinsBenchmark,
   forwardBenchmark,

@@ -8,6 +8,7 @@ import { ListenSlotsWeekIndex1763770000001 } from './1763770000001-listen-slots-
 import { ArtistTransitions1763770000002 } from './1763770000002-artist-transitions.js';
 import { ApiTokens1763780000000 } from './1763780000000-api-tokens.js';
 import { ListensClient1763780000001 } from './1763780000001-listens-client.js';
+import { AlbumsReleaseMbid1763810000000 } from './1763810000000-albums-release-mbid.js';
 import { TrackDurations1763820000000 } from './1763820000000-track-durations.js';
 import { TracklistsAndSpins1763830000000 } from './1763830000000-tracklists-and-spins.js';
 import { ListenCorrections1763840000000 } from './1763840000000-listen-corrections.js';
@@ -35,6 +36,7 @@ export const MIGRATIONS = [
   ArtistTransitions1763770000002,
   ApiTokens1763780000000,
   ListensClient1763780000001,
+  AlbumsReleaseMbid1763810000000,
   TrackDurations1763820000000,
   TracklistsAndSpins1763830000000,
   ListenCorrections1763840000000,

@@ -1,8 +1,8 @@
 import { AimeError, errorMessage } from '../core/errors.js';
 import { DaemonUnreachableError } from './client.js';
 
-/** SPEC §5 exit codes. */
-export const ExitCode = { Ok: 0, Failed: 1, BadUsage: 2, DaemonUnreachable: 3 } as const;
+/** SPEC §5 exit codes; 130 (128 + SIGINT, the shell's convention) for work stopped by Ctrl-C. */
+export const ExitCode = { Ok: 0, Failed: 1, BadUsage: 2, DaemonUnreachable: 3, Interrupted: 130 } as const;
 
 /** The one place an error becomes an exit code: bad input and unknown things are the caller's (2). */
 export function exitCodeFor(error: unknown): number {

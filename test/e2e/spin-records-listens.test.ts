@@ -15,6 +15,8 @@ interface SpinJson {
   recorded: number;
   alreadyStored: number;
   source: string;
+  startedAt: number;
+  endedAt: number;
 }
 
 async function aime(...args: string[]) {

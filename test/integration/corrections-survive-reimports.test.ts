@@ -94,11 +94,12 @@ describe('Last.fm reading a corrected play again (import or tracker), and other 
     await ingest.record([play({}), play({ timestamp: T + 3600, title: 'Aerodynamic' })]);
     removeListens(corrections, [idAt(T)], ZONE.timeZone);
     expect(await ingest.record([play({})])).toMatchObject({ imported: 0, skipped: 1 });
-    // Roon's play of it (it would have been the same listen) is kept away too...
-    expect(await ingest.record([play({ source: 'roon', timestamp: T - 20 }), play({ source: 'spotify', timestamp: T + 540 })])).toMatchObject({ imported: 0, skipped: 2 });
-    // ...but not the same track heard again later, nor a second scrobble seconds after.
-    expect(await ingest.record([play({ source: 'roon', timestamp: T + 1200 }), play({ timestamp: T + 30 })])).toMatchObject({ imported: 2, skipped: 0 });
-    expect(rows().map((row) => [row.timestamp - T, row.source])).toEqual([[30, 'lastfm'], [1200, 'roon'], [3600, 'lastfm']]);
+    // Roon's and Spotify's plays of it (they would have been the same listen) are kept away too,
+    // each within the window of its pair of sources (core/listens/same-play.ts)...
+    expect(await ingest.record([play({ source: 'roon', timestamp: T - 540 }), play({ source: 'spotify', timestamp: T + 60 })])).toMatchObject({ imported: 0, skipped: 2 });
+    // ...but not the same track heard again later, a Spotify stream outside its 90 s, nor a second scrobble seconds after.
+    expect(await ingest.record([play({ source: 'roon', timestamp: T + 1200 }), play({ source: 'spotify', timestamp: T + 540 }), play({ timestamp: T + 30 })])).toMatchObject({ imported: 3, skipped: 0 });
+    expect(rows().map((row) => [row.timestamp - T, row.source])).toEqual([[30, 'lastfm'], [540, 'spotify'], [1200, 'roon'], [3600, 'lastfm']]);
   });
 
   it('keeps both copies of a listen that had absorbed another source’s play away', async () => {
@@ -109,6 +110,16 @@ describe('Last.fm reading a corrected play again (import or tracker), and other 
     expect(await ingest.record([play({ source: 'lastfm', timestamp: T + 40 })])).toMatchObject({ imported: 0, skipped: 1 });
     expect(await ingest.record([play({ source: 'roon', timestamp: T })])).toMatchObject({ imported: 0, skipped: 1 });
     expect(rows()).toEqual([]);
+  });
+
+  it('keeps away a copy credited differently: Roon’s "A / B" listen deleted, Last.fm’s "A" read again', async () => {
+    await ingest.record([play({ source: 'roon', timestamp: T, artist: 'Daft Punk / Pharrell Williams', title: 'Get Lucky' })]);
+    await ingest.record([play({ source: 'lastfm', timestamp: T + 40, title: 'Get Lucky' })]);
+    expect(rows()).toHaveLength(1);
+    removeListens(corrections, [idAt(T)], ZONE.timeZone);
+    expect(await ingest.record([play({ source: 'lastfm', timestamp: T + 40, title: 'Get Lucky' })])).toMatchObject({ imported: 0, skipped: 1 });
+    // The same song scrobbled an hour later is a new listen.
+    expect(await ingest.record([play({ source: 'lastfm', timestamp: T + 3600, title: 'Get Lucky' })])).toMatchObject({ imported: 1, skipped: 0 });
   });
 
   it('treats the first spelling and time of an edited scrobble as that listen', async () => {

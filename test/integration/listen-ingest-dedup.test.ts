@@ -154,3 +154,114 @@ describe('ListenIngest', () => {
     expect(await ingest.record([play({ source: 'lastfm', timestamp: T + 20 })])).toMatchObject({ imported: 0, skipped: 1 });
   });
 });
+
+describe('one play from two sources (core/listens/same-play.ts)', () => {
+  const journalRows = () => db.sqlite.prepare('SELECT l.timestamp, l.source, ar.name AS artist FROM listening_history l JOIN tracks t ON t.id = l.track_id JOIN artists ar ON ar.id = t.artist_id ORDER BY l.timestamp, l.id').all();
+
+  it('a Spotify stream and its Last.fm scrobble within 90 s are one listen, in either order; 91 s apart they are two', async () => {
+    await ingest.record([play({ source: 'spotify', timestamp: T })]);
+    expect(await ingest.record([play({ source: 'lastfm', timestamp: T + 3 })])).toMatchObject({ imported: 0, skipped: 1 });
+    await ingest.record([play({ title: 'Aerodynamic', source: 'lastfm', timestamp: T + 1000 })]);
+    expect(await ingest.record([play({ title: 'Aerodynamic', source: 'spotify', timestamp: T + 1000 - 90 })])).toMatchObject({ imported: 0, skipped: 1 });
+    expect(await ingest.record([play({ title: 'Voyager', source: 'spotify', timestamp: T + 2000 }), play({ title: 'Voyager', source: 'lastfm', timestamp: T + 2091 })])).toMatchObject({ imported: 2 });
+    expect(listens()).toHaveLength(4);
+  });
+
+  it('a short song played twice in a row stays two listens when both sources heard both plays', async () => {
+    // A 62-second song, back to back: two streams, two scrobbles, each pair 0–2 s apart.
+    const song = { artist: 'Minutemen', title: 'Corona', album: 'Double Nickels on the Dime' };
+    await ingest.record([play({ ...song, source: 'spotify', timestamp: T }), play({ ...song, source: 'spotify', timestamp: T + 62 })]);
+    expect(await ingest.record([play({ ...song, source: 'lastfm', timestamp: T + 1 }), play({ ...song, source: 'lastfm', timestamp: T + 63 })])).toMatchObject({ imported: 0, skipped: 2 });
+    expect(listens()).toEqual([
+      { timestamp: T, source: 'spotify', zone: null },
+      { timestamp: T + 62, source: 'spotify', zone: null },
+    ]);
+    // Everything read again: still two.
+    await ingest.record([play({ ...song, source: 'lastfm', timestamp: T + 1 }), play({ ...song, source: 'spotify', timestamp: T + 62 }), play({ ...song, source: 'lastfm', timestamp: T + 63 })]);
+    expect(listens()).toHaveLength(2);
+  });
+
+  it('Roon’s "A / B" and Last.fm’s "A" for the same play are one listen; Last.fm’s "C" with the same title is another', async () => {
+    await ingest.record([play({ artist: 'Daft Punk / Pharrell Williams', title: 'Get Lucky', album: 'Random Access Memories', source: 'roon', timestamp: T })]);
+    expect(await ingest.record([play({ artist: 'Daft Punk', title: 'Get Lucky', album: 'Random Access Memories', source: 'lastfm', timestamp: T + 40 })])).toMatchObject({ imported: 0, skipped: 1 });
+    expect(await ingest.record([play({ artist: 'Daughter', title: 'Get Lucky', album: 'If You Leave', source: 'lastfm', timestamp: T + 60 })])).toMatchObject({ imported: 1 });
+    expect(journalRows()).toEqual([
+      { timestamp: T, source: 'roon', artist: 'Daft Punk / Pharrell Williams' },
+      { timestamp: T + 60, source: 'lastfm', artist: 'Daughter' },
+    ]);
+  });
+
+  it('history dedupe applies the same rule to listens stored before it: credits, windows, one to one', async () => {
+    const raw = db.sqlite.prepare(`INSERT INTO listening_history (track_id, timestamp, source, loved, created_at) VALUES (?, ?, ?, 0, 0)`);
+    await ingest.record([
+      play({ artist: 'Daft Punk / Pharrell Williams', title: 'Get Lucky', source: 'roon', timestamp: T }),
+      play({ artist: 'Nubya Garcia', title: 'Source', source: 'spotify', timestamp: T + 5000 }),
+    ]);
+    // Copies an older version stored beside them: Last.fm's "A" 40 s after Roon's "A / B"; a
+    // scrobble 80 s after the stream (one listen) and another 200 s after it (a replay).
+    await ingest.record([play({ artist: 'Daft Punk', title: 'Placeholder', source: 'lastfm', timestamp: T - 10_000 })]);
+    const trackOf = (artist: string, title: string) => {
+      const found = db.sqlite.prepare('SELECT t.id FROM tracks t JOIN artists ar ON ar.id = t.artist_id WHERE ar.name = ? AND t.title = ?').pluck().get(artist, title) as number | undefined;
+      if (found !== undefined) return found;
+      const artistId = db.sqlite.prepare('SELECT id FROM artists WHERE name = ?').pluck().get(artist) as number;
+      return db.sqlite.prepare(`INSERT INTO tracks (artist_id, title, title_key, identity_key, created_at, updated_at) VALUES (?, ?, ?, ?, 0, 0) RETURNING id`).pluck().get(artistId, title, title.toLowerCase(), `${artistId}:0:${title.toLowerCase()}`) as number;
+    };
+    raw.run(trackOf('Daft Punk', 'Get Lucky'), T + 40, 'lastfm');
+    raw.run(trackOf('Nubya Garcia', 'Source'), T + 5080, 'lastfm');
+    raw.run(trackOf('Nubya Garcia', 'Source'), T + 5200, 'lastfm');
+    expect(dedupeListens(new SqliteListenJournal(db), false)).toMatchObject({ duplicates: 2, removed: 2 });
+    expect(journalRows()).toEqual([
+      { timestamp: T - 10_000, source: 'lastfm', artist: 'Daft Punk' },
+      { timestamp: T, source: 'roon', artist: 'Daft Punk / Pharrell Williams' },
+      { timestamp: T + 5000, source: 'spotify', artist: 'Nubya Garcia' },
+      { timestamp: T + 5200, source: 'lastfm', artist: 'Nubya Garcia' },
+    ]);
+  });
+});
+
+describe('what plays know besides the listen', () => {
+  const track = (title: string) => db.sqlite.prepare('SELECT duration_seconds AS duration, musicbrainz_id AS mbid FROM tracks WHERE title = ?').get(title);
+
+  it('a file’s duration fills a track that has none and never replaces one; time played is no duration', async () => {
+    await ingest.record([play({ title: 'Around the World', source: 'spotify', playedSeconds: 95 })]);
+    expect(track('Around the World')).toEqual({ duration: null, mbid: null });
+    await ingest.record([play({ title: 'Around the World', source: 'listenbrainz', durationSeconds: 429, timestamp: T + 5000 })]);
+    expect(track('Around the World')).toEqual({ duration: 429, mbid: null });
+    await ingest.record([play({ title: 'Around the World', source: 'maloja', durationSeconds: 240, timestamp: T + 9000 })]);
+    expect(track('Around the World')).toMatchObject({ duration: 429 });
+  });
+
+  it('keeps MusicBrainz ids: recording on the track, artist on a one-artist credit, release beside the album', async () => {
+    const recording = '08e8f55b-f1a4-46b8-b2d1-fab4c592165c';
+    const artist = '056e4f3e-d505-4dad-8ec1-d04f521cbb56';
+    const release = 'e9e78802-0bf8-4ca3-9655-1d943d2d2fa0';
+    await ingest.record([
+      play({ source: 'listenbrainz', mbid: recording, artistMbid: artist, albumMbid: release }),
+      play({ artist: 'Daft Punk feat. Romanthony', title: 'One More Time', source: 'listenbrainz', artistMbid: artist, timestamp: T + 400 }),
+    ]);
+    expect(track('Digital Love')).toMatchObject({ mbid: recording });
+    expect(db.sqlite.prepare('SELECT name, musicbrainz_id AS mbid FROM artists ORDER BY id').all()).toEqual([
+      { name: 'Daft Punk', mbid: artist },
+      { name: 'Daft Punk feat. Romanthony', mbid: null },
+    ]);
+    expect(db.sqlite.prepare('SELECT musicbrainz_release_id AS release, musicbrainz_id AS releaseGroup FROM albums').get()).toEqual({ release, releaseGroup: null });
+  });
+});
+
+describe('a dry run', () => {
+  it('counts what would be stored and what is a duplicate, then leaves the database as it was', async () => {
+    await ingest.record([play({ source: 'lastfm', timestamp: T })]);
+    const before = db.sqlite.prepare('SELECT (SELECT COUNT(*) FROM listening_history) AS listens, (SELECT COUNT(*) FROM albums) AS albums, (SELECT COUNT(*) FROM tracks) AS tracks').get();
+    announced = [];
+    const outcome = await ingest.recordBatch(
+      [play({ source: 'spotify', timestamp: T + 20 }), play({ source: 'spotify', title: 'Veridis Quo', album: 'Discovery', timestamp: T + 400 }), play({ source: 'spotify', artist: '???', timestamp: T + 800 })],
+      { dryRun: true },
+    );
+    expect(outcome).toEqual({ imported: 1, duplicates: 1, stations: 0, failures: [{ index: 2, reason: 'artist "???" has no letters or digits to match' }], newAlbumIds: [] });
+    expect(db.sqlite.prepare('SELECT (SELECT COUNT(*) FROM listening_history) AS listens, (SELECT COUNT(*) FROM albums) AS albums, (SELECT COUNT(*) FROM tracks) AS tracks').get()).toEqual(before);
+    expect(db.sqlite.prepare('SELECT merged_source FROM listening_history').pluck().get()).toBeNull();
+    expect(announced).toEqual([]);
+    // The catalogue cache forgot the rolled-back rows: storing for real works.
+    expect(await ingest.record([play({ source: 'spotify', title: 'Veridis Quo', album: 'Discovery', timestamp: T + 400 })])).toMatchObject({ imported: 1 });
+  });
+});

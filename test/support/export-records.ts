@@ -11,5 +11,5 @@ export function readElements(format: ExportFormat, elements: readonly unknown[],
   const reader = createExportReader(format);
   const batcher = new PlayBatcher(Number.MAX_SAFE_INTEGER);
   for (const element of elements) reader.read(element, batcher, now);
-  return { plays: batcher.takeBatch(), tally: batcher.tally() };
+  return { plays: batcher.takeBatch().plays, tally: batcher.tally() };
 }

@@ -95,9 +95,11 @@ function utf8Strings(value: unknown): unknown {
   return object;
 }
 
+/** A regular expression scans a one-byte string about twice as fast as a charCodeAt loop. */
+const HIGH_BYTE = /[^\x00-\x7f]/;
+
 function hasHighBytes(text: string): boolean {
-  for (let index = 0; index < text.length; index++) if (text.charCodeAt(index) > 0x7f) return true;
-  return false;
+  return HIGH_BYTE.test(text);
 }
 
 function rootIsArray(paths: JsonPaths): boolean {

@@ -28,8 +28,8 @@ export interface WalkOptions {
  */
 export type ExportEvent =
   | { readonly type: 'file'; readonly path: string; readonly format: ExportFormat; readonly bytes: number }
-  /** `recordsRead`: the file's records read so far, plays or not (for progress). */
-  | { readonly type: 'plays'; readonly path: string; readonly plays: PlayReport[]; readonly recordsRead: number }
+  /** `recordsRead`: the file's records read so far, plays or not (for progress); `records`: each play's record number. */
+  | { readonly type: 'plays'; readonly path: string; readonly plays: PlayReport[]; readonly records: number[]; readonly recordsRead: number }
   | { readonly type: 'file-done'; readonly path: string; readonly format: ExportFormat; readonly tally: FileTally }
   | { readonly type: 'file-failed'; readonly path: string; readonly format?: ExportFormat; readonly message: string; readonly position?: SyntaxPosition; readonly partial: boolean }
   | { readonly type: 'passed-over'; readonly path: string; readonly reason: string; readonly named: boolean; readonly companion: boolean };
@@ -92,7 +92,7 @@ async function* readEntry(entry: ExportEntry, options: WalkOptions): AsyncGenera
         reader.read(element, batcher, now);
         if (batcher.full) {
           handedOut = true;
-          yield { type: 'plays', path: entry.path, plays: batcher.takeBatch(), recordsRead: batcher.recordsRead };
+          yield { type: 'plays', path: entry.path, ...batcher.takeBatch(), recordsRead: batcher.recordsRead };
         }
       }
     }
@@ -101,7 +101,7 @@ async function* readEntry(entry: ExportEntry, options: WalkOptions): AsyncGenera
     return;
   }
   const last = batcher.takeBatch();
-  if (last.length) yield { type: 'plays', path: entry.path, plays: last, recordsRead: batcher.recordsRead };
+  if (last.plays.length) yield { type: 'plays', path: entry.path, ...last, recordsRead: batcher.recordsRead };
   yield { type: 'file-done', path: entry.path, format, tally: batcher.tally() };
 }
 

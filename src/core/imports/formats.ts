@@ -1,3 +1,5 @@
+import type { ListenSource } from '../model.js';
+
 /**
  * The listening-export files AIME reads, and how each lays out its records. The names are the
  * values of `aime import file --format` (public contract: add, never rename).
@@ -8,6 +10,9 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export function isExportFormat(value: string): value is ExportFormat {
   return (EXPORT_FORMATS as readonly string[]).includes(value);
 }
+
+/** The sources export files record their plays under (Last.fm export files are 'lastfm'). */
+export const EXPORT_SOURCES = ['spotify', 'lastfm', 'listenbrainz', 'maloja'] as const satisfies readonly ListenSource[];
 
 /** What each format is, in the words a user knows it by (reports, --help). */
 export const FORMAT_TITLES: Readonly<Record<ExportFormat, string>> = {

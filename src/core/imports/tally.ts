@@ -28,6 +28,8 @@ export interface FileTally {
 export class PlayBatcher implements RecordSink {
   private readonly batchSize: number;
   private batch: PlayReport[] = [];
+  /** The record number of each play of the batch, for failures the daemon reports by index. */
+  private batchRecords: number[] = [];
   private records = 0;
   private plays = 0;
   private skipped = 0;
@@ -43,6 +45,7 @@ export class PlayBatcher implements RecordSink {
     this.records++;
     this.plays++;
     this.batch.push(play);
+    this.batchRecords.push(this.records);
   }
 
   skip(reason: SkipReason): void {
@@ -67,11 +70,12 @@ export class PlayBatcher implements RecordSink {
     return this.batch.length >= this.batchSize;
   }
 
-  /** The plays gathered since the last call (possibly none). */
-  takeBatch(): PlayReport[] {
-    const batch = this.batch;
+  /** The plays gathered since the last call (possibly none), with the record number of each. */
+  takeBatch(): { plays: PlayReport[]; records: number[] } {
+    const taken = { plays: this.batch, records: this.batchRecords };
     this.batch = [];
-    return batch;
+    this.batchRecords = [];
+    return taken;
   }
 
   tally(): FileTally {

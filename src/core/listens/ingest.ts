@@ -1,14 +1,23 @@
 import type { IngestSummary, PlayReport } from '../model.js';
 import type { AlbumEvents, ListenEvents } from '../ports.js';
-import { PlayKeyer } from './keyed-play.js';
+import { PlayKeyer, unkeyableReason } from './keyed-play.js';
 import type { KeyedPlay, ListenStore } from './ports.js';
 import { radioStationMatcher } from './radio.js';
 
-/** A Roon play and its Last.fm scrobble of the same track within this window are one listen (SPEC §3). */
-export const CROSS_SOURCE_WINDOW_SECONDS = 600;
-
 /** Plays per transaction: big enough for speed, small enough not to hold the writer for long. */
 const BATCH = 5000;
+
+/** What recordBatch() did, play by play where it matters. */
+export interface BatchOutcome {
+  imported: number;
+  /** Already stored (the same play), or another source's copy of a stored listen. */
+  duplicates: number;
+  /** Plays of configured radio stations (`roon.radioStations`). */
+  stations: number;
+  /** Plays that cannot be stored, by their index in the batch. */
+  failures: { index: number; reason: string }[];
+  newAlbumIds: number[];
+}
 
 export interface ListenIngestDeps {
   readonly store: ListenStore;
@@ -30,10 +39,11 @@ export interface ListenIngestDeps {
  *   normalised keys of core/names.ts; a play without album gets a track without album.
  * - The same play is stored once: same track and same timestamp (so re-running an import or
  *   re-reading a poll window adds nothing); genuine replays, even seconds apart, are kept.
- * - A play of the same artist and title from another source within 10 minutes of a stored
- *   one is that play's copy (Roon play + Last.fm scrobble) and is skipped.
+ * - A play from another source that is the same track near the same time is that play's
+ *   copy (Roon play + Last.fm scrobble, Spotify stream + scrobble) and is skipped: the rule
+ *   and its windows are core/listens/same-play.ts, applied by the store.
  * - A play deleted or edited with `aime history rm|edit` is skipped when it arrives again
- *   (core/corrections), and so is another source's copy of it within the 10 minutes.
+ *   (core/corrections), and so is another source's copy of it within that pair's window.
  * - Plays of configured radio stations are skipped; plays missing an artist, a title or a
  *   valid time count as failed.
  * - Albums created are announced to `albumEvents` after the batch is committed, and stored
@@ -48,27 +58,38 @@ export class ListenIngest {
   }
 
   async record(reports: readonly PlayReport[]): Promise<IngestSummary> {
+    const outcome = await this.recordBatch(reports);
+    return { imported: outcome.imported, skipped: outcome.duplicates + outcome.stations, failed: outcome.failures.length, newAlbumIds: outcome.newAlbumIds };
+  }
+
+  /**
+   * record(), telling duplicates from radio stations and saying why each failed play failed
+   * (file imports report them per record). `dryRun`: everything is worked out in
+   * transactions that are rolled back — nothing is stored, no album announced.
+   */
+  async recordBatch(reports: readonly PlayReport[], options: { dryRun?: boolean } = {}): Promise<BatchOutcome> {
     const isRadio = radioStationMatcher(this.deps.radioStations());
-    const summary: IngestSummary = { imported: 0, skipped: 0, failed: 0, newAlbumIds: [] };
+    const outcome: BatchOutcome = { imported: 0, duplicates: 0, stations: 0, failures: [], newAlbumIds: [] };
     const plays: KeyedPlay[] = [];
-    for (const report of reports) {
+    reports.forEach((report, index) => {
       if (isRadio(report)) {
-        summary.skipped++;
-        continue;
+        outcome.stations++;
+        return;
       }
       const play = this.keyer.keyed(report);
       if (play) plays.push(play);
-      else summary.failed++;
-    }
+      else outcome.failures.push({ index, reason: unkeyableReason(report, (name) => this.keyer.key(name)) });
+    });
     for (let start = 0; start < plays.length; start += BATCH) {
-      const outcome = this.deps.store.store(plays.slice(start, start + BATCH), CROSS_SOURCE_WINDOW_SECONDS);
-      summary.imported += outcome.imported;
-      summary.skipped += outcome.skipped;
-      summary.newAlbumIds.push(...outcome.newAlbumIds);
+      const stored = this.deps.store.store(plays.slice(start, start + BATCH), { dryRun: options.dryRun });
+      outcome.imported += stored.imported;
+      outcome.duplicates += stored.skipped;
+      outcome.newAlbumIds.push(...stored.newAlbumIds);
     }
-    if (summary.newAlbumIds.length) this.deps.albumEvents.albumsCreated(summary.newAlbumIds);
-    if (summary.imported) this.deps.listenEvents?.listensRecorded(summary.imported);
-    return summary;
+    if (options.dryRun) return outcome;
+    if (outcome.newAlbumIds.length) this.deps.albumEvents.albumsCreated(outcome.newAlbumIds);
+    if (outcome.imported) this.deps.listenEvents?.listensRecorded(outcome.imported);
+    return outcome;
   }
 
   /** Sets `loved` on every stored listen of these tracks (Last.fm loved tracks). */

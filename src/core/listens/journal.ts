@@ -1,7 +1,7 @@
 import { NotFoundError, UserError } from '../errors.js';
 import type { ListenSource } from '../model.js';
 import { nameKey } from '../names.js';
-import { CROSS_SOURCE_WINDOW_SECONDS } from './ingest.js';
+import { isCrossSourceCopy, WIDEST_WINDOW_SECONDS } from './same-play.js';
 import { localDate, localDayRange, parseMoment } from '../time/days.js';
 import { shownDateTime } from '../time/shown.js';
 import { wallClock } from '../time/zone.js';
@@ -127,7 +127,9 @@ export interface DedupeResult {
 }
 
 /**
- * Merges listens that are one play stored twice (SPEC §3), keeping the one stored first.
+ * Merges listens that are one play stored twice, keeping the one stored first: the same
+ * artist and title in the same second, or another source's copy by the cross-source rule
+ * (core/listens/same-play.ts) — the rule ingest applies as plays arrive.
  * A listen already chosen for removal keeps nothing else out, so a chain a–b–c where only
  * a–b and b–c are copies removes b alone. A listen absorbs at most one copy from another
  * source (the closest): one Roon play and two scrobbles nearby are two listens, a replay.
@@ -136,7 +138,10 @@ export function dedupeListens(journal: ListenJournal, dryRun: boolean): DedupeRe
   const dropped = new Set<number>();
   const absorbedCopy = new Set<number>();
   const pairs: DuplicatePair[] = [];
-  for (const pair of journal.duplicates(CROSS_SOURCE_WINDOW_SECONDS)) {
+  for (const candidate of journal.duplicateCandidates(WIDEST_WINDOW_SECONDS)) {
+    const sameTime = candidate.keep.timestamp === candidate.drop.timestamp && candidate.keep.artistKey === candidate.drop.artistKey;
+    if (!sameTime && !isCrossSourceCopy(candidate.drop, candidate.keep)) continue;
+    const pair: DuplicatePair = { keepId: candidate.keepId, dropId: candidate.dropId, sameTime };
     if (dropped.has(pair.keepId) || dropped.has(pair.dropId)) continue;
     if (!pair.sameTime) {
       if (absorbedCopy.has(pair.keepId) || absorbedCopy.has(pair.dropId)) continue;

@@ -1,4 +1,5 @@
 import type { PlayReport } from '../model.js';
+import { creditArtists } from '../credits.js';
 import { nameKey } from '../names.js';
 import type { KeyedPlay } from './ports.js';
 
@@ -44,8 +45,21 @@ export class PlayKeyer {
       durationSeconds: wholeOrNull(report.durationSeconds),
       client: report.client?.trim() || null,
       alreadyOn: report.alreadyOn ?? null,
+      mbid: report.mbid ?? null,
+      // A credit of several artists is one row; one of its artists' ids does not name it.
+      artistMbid: report.artistMbid && creditArtists(artist).length === 1 ? report.artistMbid : null,
+      albumMbid: albumTitleKey ? (report.albumMbid ?? null) : null,
     };
   }
+}
+
+/** Why keyed() refused a report, in words for import reports. */
+export function unkeyableReason(report: PlayReport, key: (name: string) => string): string {
+  const artist = report.artist?.trim() ?? '';
+  const title = report.title?.trim() ?? '';
+  if (!key(artist)) return artist ? `artist ${JSON.stringify(artist)} has no letters or digits to match` : 'no artist';
+  if (!key(title)) return title ? `title ${JSON.stringify(title)} has no letters or digits to match` : 'no title';
+  return `timestamp ${String(report.timestamp)} is not a time`;
 }
 
 function wholeOrNull(value: number | null | undefined): number | null {

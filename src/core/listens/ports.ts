@@ -67,22 +67,32 @@ export interface KeyedPlay {
   readonly client: string | null;
   /** PlayReport.alreadyOn. */
   readonly alreadyOn: 'listenbrainz' | null;
+  /** MusicBrainz recording, artist and release ids, when the source gives them. */
+  readonly mbid: string | null;
+  readonly artistMbid: string | null;
+  readonly albumMbid: string | null;
 }
 
 export interface StoreOutcome {
   imported: number;
+  /** Already stored (the same play), or another source's copy of a stored listen. */
   skipped: number;
   newAlbumIds: number[];
+}
+
+export interface StoreOptions {
+  /** Work out what would be stored, then roll the transaction back: nothing changes. */
+  readonly dryRun?: boolean;
 }
 
 /** Writes plays: resolves artist/album/track rows and applies the dedup rules in one transaction. */
 export interface ListenStore {
   /**
-   * Stores each play unless it is already there (same track, same timestamp), it is the
-   * other source's copy of a stored play (same artist and title within `crossSourceSeconds`),
-   * or a correction recorded it (deleted or edited by hand: core/corrections).
+   * Stores each play unless it is already there (same artist, title and second), it is
+   * another source's copy of a stored listen (core/listens/same-play.ts), or a correction
+   * recorded it (deleted or edited by hand: core/corrections).
    */
-  store(plays: readonly KeyedPlay[], crossSourceSeconds: number): StoreOutcome;
+  store(plays: readonly KeyedPlay[], options?: StoreOptions): StoreOutcome;
   /** Marks every listen of these tracks (by artist key and title key) as loved. Returns rows changed. */
   markLoved(tracks: readonly { artistKey: string; titleKey: string }[]): number;
 }
@@ -119,6 +129,23 @@ export interface DuplicatePair {
   readonly sameTime: boolean;
 }
 
+/** One side of a candidate pair, as the cross-source rule needs it. */
+export interface StoredPlay {
+  readonly source: ListenSource;
+  readonly timestamp: number;
+  /** The artist credit as stored. */
+  readonly artist: string;
+  readonly artistKey: string;
+}
+
+/** Two stored listens of the same title key within `withinSeconds`: maybe one play stored twice. */
+export interface DuplicateCandidate {
+  readonly keepId: number;
+  readonly dropId: number;
+  readonly keep: StoredPlay;
+  readonly drop: StoredPlay;
+}
+
 /** Reads and maintenance over stored listens. */
 export interface ListenJournal {
   page(filter: HistoryFilter, limit: number, offset: number): ListenRow[];
@@ -129,8 +156,11 @@ export interface ListenJournal {
   between(since: number, until: number): (ListenRow & { artistId: number; albumId: number | null })[];
   /** Sets `loved` on every listen of the listen's track; undefined when the listen does not exist. */
   setLoved(listenId: number, loved: boolean): { trackId: number; changed: number } | undefined;
-  /** Candidate pairs that are one play stored twice (SPEC §3), ordered by keepId then dropId. */
-  duplicates(crossSourceSeconds: number): DuplicatePair[];
+  /**
+   * Pairs of listens (keepId < dropId) with the same title key within `withinSeconds` of each
+   * other, ordered by keepId, then by closeness, then dropId: core decides which are copies.
+   */
+  duplicateCandidates(withinSeconds: number): DuplicateCandidate[];
   /** Deletes each dropId, carrying its `loved` over to keepId. Returns listens removed. */
   merge(pairs: readonly DuplicatePair[]): number;
 }

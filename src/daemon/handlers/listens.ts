@@ -6,8 +6,10 @@ import { dayTimeline, dedupeListens, historyPage, setLoved, today } from '../../
 import { parseMoment } from '../../core/time/days.js';
 import type { ListenJournal, ScrobbleSource } from '../../core/listens/ports.js';
 import type { Clock, SyncStateRepository } from '../../core/ports.js';
-import { bool, int, oneOf, optional, text } from './params.js';
+import { EXPORT_SOURCES } from '../../core/imports/formats.js';
+import { bool, fields, filledText, int, list, oneOf, optional, text } from './params.js';
 import { handlerTable } from './typed.js';
+import type { FilePlay } from '../../rpc/methods/listens.js';
 
 export interface ListensDeps {
   readonly ingest: ListenIngest;
@@ -19,9 +21,30 @@ export interface ListensDeps {
   readonly timeZone: () => string;
 }
 
+/** One play of `listens.importPlays`, as `aime import file` reads it from an export. */
+const filePlay = fields<FilePlay>(
+  {
+    artist: filledText(),
+    title: filledText(),
+    album: optional(text()),
+    albumArtist: optional(text()),
+    timestamp: int({ min: 1 }),
+    source: oneOf(EXPORT_SOURCES),
+    durationSeconds: optional(int({ min: 0 })),
+    playedSeconds: optional(int({ min: 0 })),
+    loved: optional(bool()),
+    mbid: optional(text()),
+    artistMbid: optional(text()),
+    albumMbid: optional(text()),
+    client: optional(text()),
+    alreadyOn: optional(oneOf(['listenbrainz'])),
+  },
+  'a play {artist, title, timestamp, source, …}',
+);
+
 export function listensHandlers(deps: ListensDeps) {
   let importing = false;
-  return handlerTable<'listens.importLastfm' | 'listens.history' | 'listens.love' | 'listens.timeline' | 'listens.dedupe'>({
+  return handlerTable<'listens.importLastfm' | 'listens.history' | 'listens.love' | 'listens.timeline' | 'listens.dedupe' | 'listens.importPlays'>({
     'listens.importLastfm': {
       params: { from: optional(text()), to: optional(text()), limit: optional(int({ min: 1 })) },
       run: async (params, context) => {
@@ -78,6 +101,13 @@ export function listensHandlers(deps: ListensDeps) {
     'listens.dedupe': {
       params: { dryRun: optional(bool()) },
       run: async (params) => dedupeListens(deps.journal, params.dryRun ?? false),
+    },
+    'listens.importPlays': {
+      params: { plays: list(filePlay, 'a list of plays'), dryRun: optional(bool()) },
+      run: async ({ plays, dryRun }) => {
+        const { imported, duplicates, stations, failures } = await deps.ingest.recordBatch(plays, { dryRun });
+        return { imported, duplicates, stations, failures };
+      },
     },
   });
 }

@@ -104,3 +104,15 @@ export function filledList<T>(item: Reader<T>, expected: string): Reader<T[]> {
     return items;
   };
 }
+
+/** An object whose fields each satisfy their reader (a bad field is named `name.field`); other fields are ignored. */
+export function fields<T>(schema: ParamSchema<T>, expected = 'an object'): Reader<T> {
+  const names = Object.keys(schema) as (keyof T & string)[];
+  return (value, name) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalid(name, expected);
+    const given = value as Record<string, unknown>;
+    const read: Record<string, unknown> = {};
+    for (const field of names) read[field] = schema[field](given[field], `${name}.${field}`);
+    return read as T;
+  };
+}

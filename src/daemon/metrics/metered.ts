@@ -10,12 +10,15 @@ import type { ImportRuns, TrackerRounds } from './daemon-metrics.js';
 export const IMPORT_METHODS: Readonly<Record<string, string>> = {
   'listens.importLastfm': 'lastfm',
   'import.discogs': 'discogs',
+  // One run per batch the CLI sends (`aime import file` stores a file in batches of 1,000 plays).
+  'listens.importPlays': 'file',
 };
 
 /**
  * The handler table with each import method counted (runs by result, what they stored),
  * around the handlers rather than inside them: an import knows nothing of metrics. A request
- * refused before anything ran (bad input, not configured, one already running) is no run.
+ * refused before anything ran (bad input, not configured, one already running) is no run, nor
+ * is a dry run.
  */
 export function meteredImports(handlers: HandlerTable, imports: ImportRuns, methods: Readonly<Record<string, string>> = IMPORT_METHODS): HandlerTable {
   const metered: HandlerTable = { ...handlers };
@@ -23,6 +26,8 @@ export function meteredImports(handlers: HandlerTable, imports: ImportRuns, meth
     const handler = handlers[method];
     if (!handler) continue;
     metered[method] = async (params, context) => {
+      // A dry run stores nothing: no run to count.
+      if ((params as { dryRun?: unknown } | null)?.dryRun === true) return handler(params, context);
       try {
         const result = await handler(params, context);
         const imported = (result as { imported?: unknown } | null)?.imported;

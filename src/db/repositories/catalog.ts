@@ -14,8 +14,20 @@ export class SqliteCatalog {
   private readonly tracks = new Map<string, number>();
   /** Tracks known to hold a play's own duration (the most trusted): nothing to update for them. */
   private readonly timedTracks = new Set<number>();
+  /** Rows already given the MusicBrainz ids plays know of them ("t12:mbid"), so each is written once. */
+  private readonly completed = new Set<string>();
   private readonly sql: Record<
-    'artistByKey' | 'insertArtist' | 'albumByKey' | 'insertAlbum' | 'linkAlbumArtist' | 'trackByIdentity' | 'insertTrack' | 'playDuration',
+    | 'artistByKey'
+    | 'insertArtist'
+    | 'albumByKey'
+    | 'insertAlbum'
+    | 'linkAlbumArtist'
+    | 'trackByIdentity'
+    | 'insertTrack'
+    | 'playDuration'
+    | 'trackMbid'
+    | 'artistMbid'
+    | 'albumReleaseMbid',
     Statement
   >;
 
@@ -41,6 +53,10 @@ export class SqliteCatalog {
         `UPDATE tracks SET duration_seconds = ?, duration_source = 'play', updated_at = ?
          WHERE id = ? AND (duration_source IS NULL OR duration_source <> 'play' OR duration_seconds IS NULL)`,
       ),
+      // Only where nothing is known yet: an id already there is never overwritten.
+      trackMbid: prepare('UPDATE tracks SET musicbrainz_id = ?, updated_at = ? WHERE id = ? AND musicbrainz_id IS NULL'),
+      artistMbid: prepare('UPDATE artists SET musicbrainz_id = ?, updated_at = ? WHERE id = ? AND musicbrainz_id IS NULL'),
+      albumReleaseMbid: prepare('UPDATE albums SET musicbrainz_release_id = ?, updated_at = ? WHERE id = ? AND musicbrainz_release_id IS NULL'),
     };
   }
 
@@ -92,7 +108,25 @@ export class SqliteCatalog {
     return id;
   }
 
+  /**
+   * Gives the play's rows the MusicBrainz ids the play knows and they do not (durations are
+   * trackId's). Known ids are never overwritten.
+   */
+  complete(play: KeyedPlay, artistId: number, albumId: number | null, trackId: number, now: number): void {
+    if (play.mbid !== null) this.once(`t${trackId}:mbid`, this.sql.trackMbid, play.mbid, trackId, now);
+    if (play.artistMbid !== null) this.once(`a${artistId}:mbid`, this.sql.artistMbid, play.artistMbid, artistId, now);
+    if (play.albumMbid !== null && albumId !== null) this.once(`r${albumId}:mbid`, this.sql.albumReleaseMbid, play.albumMbid, albumId, now);
+  }
+
+  private once(done: string, statement: Statement, value: unknown, id: number, now: number): void {
+    if (this.completed.has(done)) return;
+    if (this.completed.size >= 200_000) this.completed.clear();
+    statement.run(value, now, id);
+    this.completed.add(done);
+  }
+
   forget(): void {
+    this.completed.clear();
     this.artists.clear();
     this.albums.clear();
     this.tracks.clear();

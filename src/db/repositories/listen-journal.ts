@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import type { DuplicatePair, HistoryFilter, ListenJournal, ListenRow } from '../../core/listens/ports.js';
+import type { DuplicateCandidate, DuplicatePair, HistoryFilter, ListenJournal, ListenRow } from '../../core/listens/ports.js';
 import type { ListenSource } from '../../core/model.js';
 import type { Database } from '../data-source.js';
 import { refreshArtistCredits } from './artist-credits.js';
@@ -13,6 +13,19 @@ interface RawRow {
   source: ListenSource;
   loved: number;
   client: string | null;
+}
+
+interface CandidateRow {
+  keepId: number;
+  dropId: number;
+  keepSource: ListenSource;
+  keepTimestamp: number;
+  keepArtist: string;
+  keepArtistKey: string;
+  dropSource: ListenSource;
+  dropTimestamp: number;
+  dropArtist: string;
+  dropArtistKey: string;
 }
 
 const SELECT_LISTEN = `SELECT l.id, l.timestamp, ar.name AS artist, t.title, al.title AS album, l.source, l.loved, l.client
@@ -73,20 +86,32 @@ export class SqliteListenJournal implements ListenJournal {
   }
 
   /**
-   * Same artist and title (whatever album each source named), and either the same second
-   * (one play stored twice) or another source within the window (a Roon play and its scrobble).
+   * Same title key (whatever album and artist credit each source named) within the window,
+   * and either the same second (one play stored twice) or two sources (a play and its copy):
+   * core's cross-source rule (core/listens/same-play.ts) decides which pairs are one play.
+   * Each listen's neighbours come from the time index (a few within minutes), so no index on
+   * titles is needed — it would slow down every new track for a command run now and then.
    */
-  duplicates(crossSourceSeconds: number): DuplicatePair[] {
+  duplicateCandidates(withinSeconds: number): DuplicateCandidate[] {
     const rows = this.statement(
-      `SELECT a.id AS keepId, b.id AS dropId, b.timestamp = a.timestamp AS sameTime
+      `SELECT a.id AS keepId, b.id AS dropId,
+         a.source AS keepSource, a.timestamp AS keepTimestamp, ara.name AS keepArtist, ara.name_key AS keepArtistKey,
+         b.source AS dropSource, b.timestamp AS dropTimestamp, arb.name AS dropArtist, arb.name_key AS dropArtistKey
        FROM listening_history a
+       CROSS JOIN listening_history b INDEXED BY idx_listens_time ON b.timestamp BETWEEN a.timestamp - ? AND a.timestamp + ?
        JOIN tracks ta ON ta.id = a.track_id
-       JOIN tracks tb ON tb.artist_id = ta.artist_id AND tb.title_key = ta.title_key
-       JOIN listening_history b ON b.track_id = tb.id AND b.timestamp BETWEEN a.timestamp - ? AND a.timestamp + ?
+       JOIN tracks tb ON tb.id = b.track_id AND tb.title_key = ta.title_key
+       JOIN artists ara ON ara.id = ta.artist_id
+       JOIN artists arb ON arb.id = tb.artist_id
        WHERE b.id > a.id AND (b.source <> a.source OR b.timestamp = a.timestamp)
        ORDER BY a.id, ABS(b.timestamp - a.timestamp), b.id`,
-    ).all(crossSourceSeconds, crossSourceSeconds) as { keepId: number; dropId: number; sameTime: number }[];
-    return rows.map((row) => ({ keepId: row.keepId, dropId: row.dropId, sameTime: row.sameTime === 1 }));
+    ).all(withinSeconds, withinSeconds) as CandidateRow[];
+    return rows.map((row) => ({
+      keepId: row.keepId,
+      dropId: row.dropId,
+      keep: { source: row.keepSource, timestamp: row.keepTimestamp, artist: row.keepArtist, artistKey: row.keepArtistKey },
+      drop: { source: row.dropSource, timestamp: row.dropTimestamp, artist: row.dropArtist, artistKey: row.dropArtistKey },
+    }));
   }
 
   merge(pairs: readonly DuplicatePair[]): number {

@@ -1,7 +1,11 @@
 import type { Statement } from 'better-sqlite3';
-import type { KeyedPlay, ListenStore, StoreOutcome } from '../../core/listens/ports.js';
+import type { KeyedPlay, ListenStore, StoreOptions, StoreOutcome } from '../../core/listens/ports.js';
+import { crossSourceWindow, WIDEST_WINDOW_SECONDS } from '../../core/listens/same-play.js';
+import type { ListenSource } from '../../core/model.js';
 import type { Database } from '../data-source.js';
 import { SqliteCatalog } from './catalog.js';
+import { OtherSourceCopies } from './listen-copies.js';
+import { SamePlays } from './same-plays.js';
 
 const INSERT_LISTENS = 'INSERT OR IGNORE INTO listening_history (track_id, timestamp, source, loved, zone, played_seconds, client, already_on, created_at) VALUES';
 const LISTEN_VALUES = '(?, ?, ?, ?, ?, ?, ?, ?, ?)';
@@ -11,44 +15,43 @@ const ROWS_PER_INSERT = 64;
 
 /** A recorded correction near a batch: the identity a play arrived with. */
 interface Correction {
-  readonly source: string;
+  readonly artistKey: string;
+  readonly source: ListenSource;
   readonly timestamp: number;
+}
+
+/** Thrown inside a dry run's transaction to roll it back with what it would have done. */
+class DryRunDone {
+  readonly outcome: StoreOutcome;
+  constructor(outcome: StoreOutcome) {
+    this.outcome = outcome;
+  }
 }
 
 /**
  * Stores plays: one transaction per batch, artist/album/track resolved through the
- * catalogue cache, the same play (track, timestamp) ignored by the unique index, a play
- * skipped when another source already holds the same artist and title nearby, and a play
- * skipped when `aime history rm|edit` recorded it (listen_corrections).
+ * catalogue cache, the same play (artist, title, second) stored once, and a play skipped
+ * when it is another source's copy of a stored listen (core's cross-source rule, applied by
+ * OtherSourceCopies) or when `aime history rm|edit` recorded it (listen_corrections).
  */
 export class SqliteListenStore implements ListenStore {
   private readonly db: Database;
   private readonly catalog: SqliteCatalog;
-  private readonly sql: Record<'insertListen' | 'insertListens' | 'anyNear' | 'samePlay' | 'otherSourceNear' | 'otherSourceCopies' | 'absorbCopy' | 'markLoved' | 'correctionsNear', Statement>;
+  private readonly copies: OtherSourceCopies;
+  private readonly samePlays: SamePlays;
+  private readonly sql: Record<'insertListen' | 'insertListens' | 'anyNear' | 'markLoved' | 'correctionsNear', Statement>;
 
   constructor(db: Database) {
     this.db = db;
     this.catalog = new SqliteCatalog(db);
+    this.copies = new OtherSourceCopies(db);
+    this.samePlays = new SamePlays(db);
     const prepare = (text: string) => db.sqlite.prepare(text);
     this.sql = {
+      correctionsNear: prepare('SELECT artist_key AS artistKey, title_key AS titleKey, source, timestamp FROM listen_corrections WHERE timestamp BETWEEN ? AND ?'),
       insertListen: prepare(`${INSERT_LISTENS} ${LISTEN_VALUES}`),
       insertListens: prepare(`${INSERT_LISTENS} ${Array(ROWS_PER_INSERT).fill(LISTEN_VALUES).join(', ')}`),
       anyNear: prepare('SELECT 1 FROM listening_history WHERE timestamp BETWEEN ? AND ? LIMIT 1').pluck(),
-      // The same play read again with another album spelling resolves to another track row.
-      samePlay: prepare(
-        `SELECT 1 FROM listening_history l JOIN tracks t ON t.id = l.track_id
-         WHERE l.timestamp = ? AND t.artist_id = ? AND t.title_key = ? LIMIT 1`,
-      ).pluck(),
-      otherSourceNear: prepare('SELECT 1 FROM listening_history WHERE timestamp BETWEEN ? AND ? AND source <> ? LIMIT 1').pluck(),
-      // The other source's listens of this track nearby, closest first, with the copy each absorbed.
-      otherSourceCopies: prepare(
-        `SELECT l.id, l.merged_source AS mergedSource, l.merged_timestamp AS mergedTimestamp
-         FROM tracks t JOIN listening_history l ON l.track_id = t.id
-         WHERE t.artist_id = ? AND t.title_key = ? AND l.timestamp BETWEEN ? AND ? AND l.source <> ?
-         ORDER BY ABS(l.timestamp - ?), l.id`,
-      ),
-      absorbCopy: prepare('UPDATE listening_history SET merged_source = ?, merged_timestamp = ? WHERE id = ?'),
-      correctionsNear: prepare('SELECT artist_key AS artistKey, title_key AS titleKey, source, timestamp FROM listen_corrections WHERE timestamp BETWEEN ? AND ?'),
       markLoved: prepare(
         // "+loved": without it SQLite walks the loved index (every unloved listen) instead of the track's listens.
         `UPDATE listening_history SET loved = 1 WHERE +loved = 0 AND track_id IN
@@ -57,33 +60,37 @@ export class SqliteListenStore implements ListenStore {
     };
   }
 
-  store(plays: readonly KeyedPlay[], crossSourceSeconds: number): StoreOutcome {
+  store(plays: readonly KeyedPlay[], options: StoreOptions = {}): StoreOutcome {
     if (plays.length === 0) return { imported: 0, skipped: 0, newAlbumIds: [] };
+    const dryRun = options.dryRun === true;
     try {
-      return this.storeBatch(plays, crossSourceSeconds);
+      return this.storeBatch(plays, dryRun);
     } catch (error) {
       this.catalog.forget();
+      if (error instanceof DryRunDone) return error.outcome;
       // A cached id whose row was deleted since (album removed by hand) breaks a foreign
       // key: with the cache emptied, one more try finds or recreates the rows.
       if ((error as { code?: string }).code !== 'SQLITE_CONSTRAINT_FOREIGNKEY') throw error;
       try {
-        return this.storeBatch(plays, crossSourceSeconds);
+        return this.storeBatch(plays, dryRun);
       } catch (again) {
         this.catalog.forget();
+        if (again instanceof DryRunDone) return again.outcome;
         throw again;
       }
+    } finally {
+      this.samePlays.end();
     }
   }
 
-  private storeBatch(plays: readonly KeyedPlay[], window: number): StoreOutcome {
+  private storeBatch(plays: readonly KeyedPlay[], dryRun: boolean): StoreOutcome {
     // BEGIN IMMEDIATE: the batch reads before it writes, and a read transaction that must
     // become a write one while another connection writes fails at once ("database is
     // locked") instead of waiting; taking the write lock first waits with busy_timeout.
     const batch = this.db.sqlite.transaction(() => {
       const now = Math.floor(Date.now() / 1000);
       const outcome: StoreOutcome = { imported: 0, skipped: 0, newAlbumIds: [] };
-      const { checkOtherSources, checkSamePlays, corrections } = this.checksNeeded(plays, window);
-      const checkEach = checkOtherSources || checkSamePlays;
+      const { checkOtherSources, mixed, corrections } = this.checksNeeded(plays);
       const rows: unknown[] = [];
       const flush = (statement: Statement, count: number) => {
         const { changes } = statement.run(rows.splice(0, count * LISTEN_COLUMNS));
@@ -91,62 +98,43 @@ export class SqliteListenStore implements ListenStore {
         outcome.skipped += count - changes;
       };
       for (const play of plays) {
-        if (corrections && isCorrected(play, corrections, window)) {
+        if (corrections && isCorrected(play, corrections)) {
           outcome.skipped++;
           continue;
         }
         const artistId = this.catalog.artistId(play.artist, play.artistKey, now);
-        if (checkOtherSources && this.isOtherSourceCopy(play, artistId, window)) {
+        if (this.samePlays.has(play.timestamp, artistId, play.titleKey) || (checkOtherSources && this.copies.absorbs(play))) {
           outcome.skipped++;
           continue;
         }
-        if (checkSamePlays && this.sql.samePlay.get(play.timestamp, artistId, play.titleKey)) {
-          outcome.skipped++;
-          continue;
-        }
+        this.samePlays.add(play.timestamp, artistId, play.titleKey);
         const album = this.catalog.albumId(play, now);
         if (album?.created) outcome.newAlbumIds.push(album.id);
         const trackId = this.catalog.trackId(play, artistId, album?.id ?? null, now);
+        this.catalog.complete(play, artistId, album?.id ?? null, trackId, now);
         rows.push(trackId, play.timestamp, play.source, play.loved ? 1 : 0, play.zone, play.playedSeconds, play.client, play.alreadyOn, now);
-        // A play checked against stored ones must see every earlier play of the batch stored.
-        if (checkEach) flush(this.sql.insertListen, 1);
+        // Two sources in one batch: a play may be the copy of one stored just before it.
+        if (mixed) flush(this.sql.insertListen, 1);
         else if (rows.length === ROWS_PER_INSERT * LISTEN_COLUMNS) flush(this.sql.insertListens, ROWS_PER_INSERT);
       }
       while (rows.length) flush(this.sql.insertListen, 1);
+      if (dryRun) throw new DryRunDone({ ...outcome, newAlbumIds: [] });
       return outcome;
     });
     return batch.immediate();
   }
 
   /**
-   * One play, one listen: a play is the other source's copy of a stored listen when that
-   * listen already absorbed exactly this play (read again), or has absorbed nothing yet (it
-   * absorbs it now). A listen whose copy is taken leaves a second nearby play standing: a
-   * replay heard once by Roon and twice by Last.fm is two listens, not one.
+   * Per-play searches cost a query each; most batches need none: copies are looked for only
+   * with two sources in the batch or a source that can share plays stored nearby, and stored
+   * plays are loaded only when listens exist in the batch's time range. Corrections near the
+   * batch (few: they are typed by hand) are read once into memory, by title key.
    */
-  private isOtherSourceCopy(play: KeyedPlay, artistId: number, window: number): boolean {
-    const copies = this.sql.otherSourceCopies.all(artistId, play.titleKey, play.timestamp - window, play.timestamp + window, play.source, play.timestamp) as {
-      id: number;
-      mergedSource: string | null;
-      mergedTimestamp: number | null;
-    }[];
-    if (copies.some((copy) => copy.mergedSource === play.source && copy.mergedTimestamp === play.timestamp)) return true;
-    const free = copies.find((copy) => copy.mergedSource === null);
-    if (!free) return false;
-    this.sql.absorbCopy.run(play.source, play.timestamp, free.id);
-    return true;
-  }
-
-  /**
-   * Per-play checks cost a query each; most batches need none: cross-source checks only with
-   * two sources in the batch or another source stored nearby, same-play checks only when
-   * listens are already stored in the batch's time range. Corrections near the batch (few:
-   * they are typed by hand) are read once into memory, by artist and title keys.
-   */
-  private checksNeeded(
-    plays: readonly KeyedPlay[],
-    window: number,
-  ): { checkOtherSources: boolean; checkSamePlays: boolean; corrections: Map<string, Correction[]> | undefined } {
+  private checksNeeded(plays: readonly KeyedPlay[]): {
+    checkOtherSources: boolean;
+    mixed: boolean;
+    corrections: Map<string, Correction[]> | undefined;
+  } {
     let low = Infinity;
     let high = -Infinity;
     let mixed = false;
@@ -156,18 +144,15 @@ export class SqliteListenStore implements ListenStore {
       if (play.timestamp < low) low = play.timestamp;
       if (play.timestamp > high) high = play.timestamp;
     }
-    const near = this.sql.correctionsNear.all(low - window, high + window) as (Correction & { artistKey: string; titleKey: string })[];
+    this.samePlays.begin(low, high, this.sql.anyNear.get(low, high) !== undefined);
+    const window = this.copies.window(first);
+    const near = this.sql.correctionsNear.all(low - WIDEST_WINDOW_SECONDS, high + WIDEST_WINDOW_SECONDS) as (Correction & { titleKey: string })[];
     let corrections: Map<string, Correction[]> | undefined;
     for (const correction of near) {
       corrections ??= new Map();
-      const key = playKey(correction.artistKey, correction.titleKey);
-      corrections.set(key, [...(corrections.get(key) ?? []), correction]);
+      corrections.set(correction.titleKey, [...(corrections.get(correction.titleKey) ?? []), correction]);
     }
-    return {
-      checkOtherSources: mixed || this.sql.otherSourceNear.get(low - window, high + window, first) !== undefined,
-      checkSamePlays: this.sql.anyNear.get(low, high) !== undefined,
-      corrections,
-    };
+    return { checkOtherSources: mixed || this.copies.mayHaveCopies(first, low - window, high + window), mixed, corrections };
   }
 
   markLoved(tracks: readonly { artistKey: string; titleKey: string }[]): number {
@@ -179,18 +164,18 @@ export class SqliteListenStore implements ListenStore {
   }
 }
 
-function playKey(artistKey: string, titleKey: string): string {
-  return `${artistKey}\u0000${titleKey}`;
-}
-
 /**
- * A play deleted or edited by hand, arriving again: the same identity (source and time), or
- * another source's copy of it within the window — which would have been the same listen.
+ * A play deleted or edited by hand, arriving again: the identity it arrived with (source,
+ * second and title; the artist credit may be a copy's, as when a Roon "A / B" listen that had
+ * absorbed Last.fm's "A" was deleted), or another source's copy of it within the window of
+ * that pair of sources (core/listens/same-play.ts) — which would have been the same listen.
  */
-function isCorrected(play: KeyedPlay, corrections: ReadonlyMap<string, readonly Correction[]>, window: number): boolean {
-  const recorded = corrections.get(playKey(play.artistKey, play.titleKey));
+function isCorrected(play: KeyedPlay, corrections: ReadonlyMap<string, readonly Correction[]>): boolean {
+  const recorded = corrections.get(play.titleKey);
   if (!recorded) return false;
-  return recorded.some((correction) =>
-    correction.source === play.source ? correction.timestamp === play.timestamp : Math.abs(correction.timestamp - play.timestamp) <= window,
-  );
+  return recorded.some((correction) => {
+    if (correction.source === play.source) return correction.timestamp === play.timestamp;
+    const window = crossSourceWindow(correction.source, play.source);
+    return window !== null && correction.artistKey === play.artistKey && Math.abs(correction.timestamp - play.timestamp) <= window;
+  });
 }

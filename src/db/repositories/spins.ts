@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import { CROSS_SOURCE_WINDOW_SECONDS } from '../../core/listens/ingest.js';
+import { WIDEST_WINDOW_SECONDS } from '../../core/listens/same-play.js';
 import { nameKey } from '../../core/names.js';
 import type { ListenSource } from '../../core/model.js';
 import type { OwnedAlbum, SpinRecord } from '../../core/spins/model.js';
@@ -69,7 +69,7 @@ export class SqliteSpins implements SpinStore {
       const own = this.sql.listenAt.get(play.timestamp, titleKey, play.source) as number | undefined;
       if (own !== undefined) return own;
       // The listen that absorbed a play lies within the cross-source window of it (the time index finds it).
-      const near = { from: play.timestamp - CROSS_SOURCE_WINDOW_SECONDS, to: play.timestamp + CROSS_SOURCE_WINDOW_SECONDS, timestamp: play.timestamp, source: play.source, titleKey };
+      const near = { from: play.timestamp - WIDEST_WINDOW_SECONDS, to: play.timestamp + WIDEST_WINDOW_SECONDS, timestamp: play.timestamp, source: play.source, titleKey };
       return (this.sql.absorbedAt.get(near) as number | undefined) ?? null;
     });
   }

@@ -15,6 +15,7 @@ import { ListenCorrections1763840000000 } from './1763840000000-listen-correctio
 import { ArtistAliases1763840000001 } from './1763840000001-artist-aliases.js';
 import { ListenCounts1763850000000 } from './1763850000000-listen-counts.js';
 import { ForwardOutbox1763860000000 } from './1763860000000-forward-outbox.js';
+import { DropTrackArtistIndex1763870000000 } from './1763870000000-drop-track-artist-index.js';
 
 /**
  * Every migration, oldest first. Released migrations are never edited: a schema change is
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   ArtistAliases1763840000001,
   ListenCounts1763850000000,
   ForwardOutbox1763860000000,
+  DropTrackArtistIndex1763870000000,
 ];

@@ -265,3 +265,25 @@ describe('a dry run', () => {
     expect(await ingest.record([play({ source: 'spotify', title: 'Veridis Quo', album: 'Discovery', timestamp: T + 400 })])).toMatchObject({ imported: 1 });
   });
 });
+
+describe('several requests stored together (group commit)', () => {
+  it('gives each its own outcome, rolls a dry-run request back alone, and sees earlier requests of the group', async () => {
+    const commits = () => db.sqlite.prepare('SELECT COUNT(*) FROM listening_history').pluck().get() as number;
+    const outcomes = await ingest.recordBatches([
+      { reports: [play({ source: 'spotify', timestamp: T }), play({ source: 'spotify', title: 'Veridis Quo', timestamp: T + 400 })] },
+      // A dry run in the middle: would store its new play, stores nothing.
+      { reports: [play({ source: 'spotify', title: 'Aerodynamic', album: 'Discovery', timestamp: T + 800 }), play({ source: 'spotify', timestamp: T })], dryRun: true },
+      // The Last.fm scrobble of the first request's stream is its copy, in the same transaction.
+      { reports: [play({ source: 'lastfm', timestamp: T + 30 }), play({ source: 'lastfm', artist: '', timestamp: T + 900 }), play({ source: 'lastfm', title: 'Superheroes', album: 'Discovery', timestamp: T + 1200 })] },
+    ]);
+    expect(outcomes.map(({ imported, duplicates, failures }) => ({ imported, duplicates, failed: failures.length }))).toEqual([
+      { imported: 2, duplicates: 0, failed: 0 },
+      { imported: 1, duplicates: 1, failed: 0 },
+      { imported: 1, duplicates: 1, failed: 1 },
+    ]);
+    expect(commits()).toBe(3);
+    expect(db.sqlite.prepare("SELECT COUNT(*) FROM tracks WHERE title = 'Aerodynamic'").pluck().get()).toBe(0);
+    // The albums created by the stored requests are announced once, after the group; none of the dry run's.
+    expect(announced.flat().length).toBe(db.sqlite.prepare('SELECT COUNT(*) FROM albums').pluck().get());
+  });
+});

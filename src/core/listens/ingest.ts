@@ -4,8 +4,15 @@ import { PlayKeyer, unkeyableReason } from './keyed-play.js';
 import type { KeyedPlay, ListenStore } from './ports.js';
 import { radioStationMatcher } from './radio.js';
 
-/** Plays per transaction: big enough for speed, small enough not to hold the writer for long. */
+/** Plays per part of a request: a long history is stored in transactions of this size. */
 const BATCH = 5000;
+/**
+ * Plays per transaction when several requests are stored together: each commit writes the
+ * index pages the transaction touched, so fewer, larger commits are what makes a bulk import
+ * fast (1,000 plays a commit: ~22,000 listens/s; 10,000: ~37,000/s, 2-core machine) while the
+ * writer is still held well under a second.
+ */
+const GROUP = 10_000;
 
 /** What recordBatch() did, play by play where it matters. */
 export interface BatchOutcome {
@@ -68,7 +75,47 @@ export class ListenIngest {
    * transactions that are rolled back — nothing is stored, no album announced.
    */
   async recordBatch(reports: readonly PlayReport[], options: { dryRun?: boolean } = {}): Promise<BatchOutcome> {
+    return (await this.recordBatches([{ reports, dryRun: options.dryRun }]))[0]!;
+  }
+
+  /**
+   * recordBatch() for several requests at once (group commit: `aime import file` sends its
+   * plays in batches, a few on their way at a time): plays go to the store in transactions of
+   * up to GROUP plays — a request's plays in parts of BATCH — each request with its own outcome.
+   */
+  async recordBatches(requests: readonly { readonly reports: readonly PlayReport[]; readonly dryRun?: boolean }[]): Promise<BatchOutcome[]> {
     const isRadio = radioStationMatcher(this.deps.radioStations());
+    const outcomes: BatchOutcome[] = [];
+    const parts: { readonly request: number; readonly plays: readonly KeyedPlay[]; readonly dryRun: boolean }[] = [];
+    requests.forEach((request, number) => {
+      const { outcome, plays } = this.keyAll(request.reports, isRadio);
+      outcomes.push(outcome);
+      for (let start = 0; start < plays.length; start += BATCH) parts.push({ request: number, plays: plays.slice(start, start + BATCH), dryRun: request.dryRun === true });
+    });
+    for (let first = 0; first < parts.length; ) {
+      let end = first + 1;
+      let size = parts[first]!.plays.length;
+      while (end < parts.length && size + parts[end]!.plays.length <= GROUP) size += parts[end++]!.plays.length;
+      const group = parts.slice(first, end);
+      const stored = this.deps.store.storeEach(group.map((part) => ({ plays: part.plays, options: { dryRun: part.dryRun } })));
+      group.forEach((part, index) => {
+        const outcome = outcomes[part.request]!;
+        outcome.imported += stored[index]!.imported;
+        outcome.duplicates += stored[index]!.skipped;
+        outcome.newAlbumIds.push(...stored[index]!.newAlbumIds);
+      });
+      first = end;
+    }
+    const stored = outcomes.filter((_, number) => requests[number]!.dryRun !== true);
+    const newAlbumIds = stored.flatMap((outcome) => outcome.newAlbumIds);
+    const imported = stored.reduce((sum, outcome) => sum + outcome.imported, 0);
+    if (newAlbumIds.length) this.deps.albumEvents.albumsCreated(newAlbumIds);
+    if (imported) this.deps.listenEvents?.listensRecorded(imported);
+    return outcomes;
+  }
+
+  /** A request's reports keyed for the store; radio stations and plays that cannot be stored counted apart. */
+  private keyAll(reports: readonly PlayReport[], isRadio: (report: PlayReport) => boolean): { outcome: BatchOutcome; plays: KeyedPlay[] } {
     const outcome: BatchOutcome = { imported: 0, duplicates: 0, stations: 0, failures: [], newAlbumIds: [] };
     const plays: KeyedPlay[] = [];
     reports.forEach((report, index) => {
@@ -80,16 +127,7 @@ export class ListenIngest {
       if (play) plays.push(play);
       else outcome.failures.push({ index, reason: unkeyableReason(report, (name) => this.keyer.key(name)) });
     });
-    for (let start = 0; start < plays.length; start += BATCH) {
-      const stored = this.deps.store.store(plays.slice(start, start + BATCH), { dryRun: options.dryRun });
-      outcome.imported += stored.imported;
-      outcome.duplicates += stored.skipped;
-      outcome.newAlbumIds.push(...stored.newAlbumIds);
-    }
-    if (options.dryRun) return outcome;
-    if (outcome.newAlbumIds.length) this.deps.albumEvents.albumsCreated(outcome.newAlbumIds);
-    if (outcome.imported) this.deps.listenEvents?.listensRecorded(outcome.imported);
-    return outcome;
+    return { outcome, plays };
   }
 
   /** Sets `loved` on every stored listen of these tracks (Last.fm loved tracks). */

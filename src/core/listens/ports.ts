@@ -93,6 +93,8 @@ export interface ListenStore {
    * recorded it (deleted or edited by hand: core/corrections).
    */
   store(plays: readonly KeyedPlay[], options?: StoreOptions): StoreOutcome;
+  /** store() for several batches in one transaction (group commit), an outcome each; a dry-run batch is rolled back alone. */
+  storeEach(batches: readonly { readonly plays: readonly KeyedPlay[]; readonly options?: StoreOptions }[]): StoreOutcome[];
   /** Marks every listen of these tracks (by artist key and title key) as loved. Returns rows changed. */
   markLoved(tracks: readonly { artistKey: string; titleKey: string }[]): number;
 }

@@ -8,6 +8,7 @@ import type { ListenJournal, ScrobbleSource } from '../../core/listens/ports.js'
 import type { Clock, SyncStateRepository } from '../../core/ports.js';
 import { EXPORT_SOURCES } from '../../core/imports/formats.js';
 import { bool, fields, filledText, int, list, oneOf, optional, text } from './params.js';
+import { GroupCommit } from '../group-commit.js';
 import { handlerTable } from './typed.js';
 import type { FilePlay } from '../../rpc/methods/listens.js';
 
@@ -42,8 +43,19 @@ const filePlay = fields<FilePlay>(
   'a play {artist, title, timestamp, source, …}',
 );
 
+/** Plays of `aime import file` batches stored in one transaction at most (the ingest's GROUP). */
+const MAX_IMPORTED_PLAYS_PER_GROUP = 8000;
+/** How long a batch waits for the next ones of its import (they arrive about one per loop turn). */
+const GATHER_IMPORTED_BATCHES_MS = 30;
+
 export function listensHandlers(deps: ListensDeps) {
   let importing = false;
+  // The batches a file import has on their way are stored together, each with its own outcome.
+  const fileBatches = new GroupCommit((batches: readonly { plays: FilePlay[]; dryRun?: boolean }[]) => deps.ingest.recordBatches(batches.map((batch) => ({ reports: batch.plays, dryRun: batch.dryRun }))), {
+    sizeOf: (batch) => batch.plays.length,
+    maxSize: MAX_IMPORTED_PLAYS_PER_GROUP,
+    gatherMs: GATHER_IMPORTED_BATCHES_MS,
+  });
   return handlerTable<'listens.importLastfm' | 'listens.history' | 'listens.love' | 'listens.timeline' | 'listens.dedupe' | 'listens.importPlays'>({
     'listens.importLastfm': {
       params: { from: optional(text()), to: optional(text()), limit: optional(int({ min: 1 })) },
@@ -105,7 +117,7 @@ export function listensHandlers(deps: ListensDeps) {
     'listens.importPlays': {
       params: { plays: list(filePlay, 'a list of plays'), dryRun: optional(bool()) },
       run: async ({ plays, dryRun }) => {
-        const { imported, duplicates, stations, failures } = await deps.ingest.recordBatch(plays, { dryRun });
+        const { imported, duplicates, stations, failures } = await fileBatches.submit({ plays, dryRun });
         return { imported, duplicates, stations, failures };
       },
     },

@@ -9,11 +9,16 @@ import { listensReply, playingNowReply } from '../../core/listenbrainz/responses
 import { readSubmission } from '../../core/listenbrainz/submission.js';
 import type { IngestSummary, PlayReport } from '../../core/model.js';
 import type { Clock } from '../../core/ports.js';
+import { GroupCommit } from '../group-commit.js';
 import type { DaemonMetrics } from '../metrics/daemon-metrics.js';
 import { errorBody, errorReply } from './replies.js';
 import { rateLimitHeaders, type RateLimiter } from './rate-limit.js';
 import { underPrefixes, type Reply, type Route, type RouteRequest } from './routes.js';
-import { SubmissionBatcher } from './submission-batcher.js';
+
+/** Plays of the submissions stored in one transaction at most: a group never holds the writer for long. */
+const MAX_PLAYS_PER_GROUP = 5000;
+
+type Submissions = GroupCommit<readonly PlayReport[], void>;
 
 export interface ListenbrainzApiDeps {
   readonly tokens: { verify(token: string): ApiTokenRecord | undefined };
@@ -43,7 +48,16 @@ type Caller =
  * each rate limited like the real server (the X-RateLimit-* headers on every answer).
  */
 export function listenbrainzRoutes(deps: ListenbrainzApiDeps): Route[] {
-  const batcher = new SubmissionBatcher(deps.ingest);
+  // Submissions that finish arriving together are stored in one transaction. Each was checked
+  // whole before it joins a group, so a refused one still stores nothing; a group that fails
+  // fails every submission in it (all safe to resend: the same play is stored once).
+  const batcher: Submissions = new GroupCommit(
+    async (groups) => {
+      await deps.ingest.record(groups.flat());
+      return groups.map(() => undefined);
+    },
+    { sizeOf: (plays) => plays.length, maxSize: MAX_PLAYS_PER_GROUP },
+  );
   const limited =
     (handle: (request: RouteRequest, caller: Caller) => Promise<Reply> | Reply) =>
     async (request: RouteRequest): Promise<Reply> => {
@@ -74,7 +88,7 @@ export function listenbrainzRoutes(deps: ListenbrainzApiDeps): Route[] {
   ]);
 }
 
-async function submitListens(request: RouteRequest, caller: Caller, deps: ListenbrainzApiDeps, batcher: SubmissionBatcher): Promise<Reply> {
+async function submitListens(request: RouteRequest, caller: Caller, deps: ListenbrainzApiDeps, batcher: Submissions): Promise<Reply> {
   if (caller.kind === 'anonymous') throw new AuthError('You need to provide an Authorization header.');
   if (caller.kind === 'malformed') throw new AuthError('Provided Authorization header is invalid.');
   if (caller.kind === 'unknown') throw new AuthError('Invalid authorization token.');
@@ -83,7 +97,7 @@ async function submitListens(request: RouteRequest, caller: Caller, deps: Listen
   if (submission.type === 'playing_now') {
     deps.playingNow.report(submission.listens[0]!.track);
   } else {
-    await batcher.record(submission.listens.map((listen) => playFromListen({ ...listen, listenedAt: listen.listenedAt as number })));
+    await batcher.submit(submission.listens.map((listen) => playFromListen({ ...listen, listenedAt: listen.listenedAt as number })));
   }
   deps.metrics.listensSubmitted.inc({ listen_type: submission.type }, submission.listens.length);
   return { status: 200, json: { status: 'ok' } };

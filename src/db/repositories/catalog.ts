@@ -35,18 +35,18 @@ export class SqliteCatalog {
     const prepare = (text: string) => db.sqlite.prepare(text);
     this.sql = {
       artistByKey: prepare('SELECT id FROM artists WHERE name_key = ?').pluck(),
-      insertArtist: prepare('INSERT INTO artists (name, name_key, created_at, updated_at) VALUES (?, ?, ?, ?) RETURNING id').pluck(),
+      insertArtist: prepare('INSERT INTO artists (name, name_key, created_at, updated_at) VALUES (?, ?, ?, ?)'),
       albumByKey: prepare('SELECT id FROM albums WHERE artist_key = ? AND title_key = ?').pluck(),
       insertAlbum: prepare(
         `INSERT INTO albums (title, title_key, artist_name, artist_key, source, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-      ).pluck(),
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ),
       linkAlbumArtist: prepare('INSERT OR IGNORE INTO album_artist (album_id, artist_id, position, created_at) VALUES (?, ?, 0, ?)'),
       trackByIdentity: prepare('SELECT id FROM tracks WHERE identity_key = ?').pluck(),
       insertTrack: prepare(
         `INSERT INTO tracks (album_id, artist_id, title, title_key, identity_key, duration_seconds, duration_source, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-      ).pluck(),
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
       // A play's own length is the most trusted (core/durations/ports.ts): it replaces a
       // catalogue's guess or fills an unknown, never another play's.
       playDuration: prepare(
@@ -63,7 +63,7 @@ export class SqliteCatalog {
   artistId(name: string, key: string, now: number): number {
     let id = this.artists.get(key);
     if (id === undefined) {
-      id = (this.sql.artistByKey.get(key) as number | undefined) ?? (this.sql.insertArtist.get(name, key, now, now) as number);
+      id = (this.sql.artistByKey.get(key) as number | undefined) ?? Number(this.sql.insertArtist.run(name, key, now, now).lastInsertRowid);
       this.artists.set(key, id);
     }
     return id;
@@ -79,7 +79,7 @@ export class SqliteCatalog {
     let id = this.sql.albumByKey.get(album.artistKey, album.titleKey) as number | undefined;
     let created = false;
     if (id === undefined) {
-      id = this.sql.insertAlbum.get(album.title, album.titleKey, album.artist, album.artistKey, play.source, now, now) as number;
+      id = Number(this.sql.insertAlbum.run(album.title, album.titleKey, album.artist, album.artistKey, play.source, now, now).lastInsertRowid);
       this.sql.linkAlbumArtist.run(id, this.artistId(album.artist, album.artistKey, now), now);
       created = true;
     }
@@ -97,7 +97,7 @@ export class SqliteCatalog {
     let id = this.tracks.get(identity);
     if (id === undefined) {
       const found = this.sql.trackByIdentity.get(identity) as number | undefined;
-      id = found ?? (this.sql.insertTrack.get(albumId, artistId, play.title, play.titleKey, identity, seconds, seconds === null ? null : 'play', now, now) as number);
+      id = found ?? Number(this.sql.insertTrack.run(albumId, artistId, play.title, play.titleKey, identity, seconds, seconds === null ? null : 'play', now, now).lastInsertRowid);
       this.tracks.set(identity, id);
       if (found === undefined && seconds !== null) this.timedTracks.add(id);
     }

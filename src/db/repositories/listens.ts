@@ -62,20 +62,31 @@ export class SqliteListenStore implements ListenStore {
 
   store(plays: readonly KeyedPlay[], options: StoreOptions = {}): StoreOutcome {
     if (plays.length === 0) return { imported: 0, skipped: 0, newAlbumIds: [] };
-    const dryRun = options.dryRun === true;
+    return this.storeEach([{ plays, options }])[0]!;
+  }
+
+  /**
+   * Several batches in one transaction (group commit), each in a savepoint of its own with its
+   * own outcome, so a dry-run batch is rolled back alone. A bulk import's cost is mostly index
+   * pages written at each commit (a track's and a listen's unique indexes are updated at random
+   * places): committing a few batches at once writes each such page once instead of once per batch.
+   */
+  storeEach(batches: readonly { readonly plays: readonly KeyedPlay[]; readonly options?: StoreOptions }[]): StoreOutcome[] {
+    // BEGIN IMMEDIATE: the batch reads before it writes, and a read transaction that must
+    // become a write one while another connection writes fails at once ("database is
+    // locked") instead of waiting; taking the write lock first waits with busy_timeout.
+    const group = this.db.sqlite.transaction(() => batches.map((batch) => this.storeInSavepoint(batch.plays, batch.options?.dryRun === true)));
     try {
-      return this.storeBatch(plays, dryRun);
+      return group.immediate();
     } catch (error) {
       this.catalog.forget();
-      if (error instanceof DryRunDone) return error.outcome;
       // A cached id whose row was deleted since (album removed by hand) breaks a foreign
       // key: with the cache emptied, one more try finds or recreates the rows.
       if ((error as { code?: string }).code !== 'SQLITE_CONSTRAINT_FOREIGNKEY') throw error;
       try {
-        return this.storeBatch(plays, dryRun);
+        return group.immediate();
       } catch (again) {
         this.catalog.forget();
-        if (again instanceof DryRunDone) return again.outcome;
         throw again;
       }
     } finally {
@@ -83,45 +94,53 @@ export class SqliteListenStore implements ListenStore {
     }
   }
 
+  /** One batch inside the group's transaction (better-sqlite3 nests it as a savepoint). */
+  private storeInSavepoint(plays: readonly KeyedPlay[], dryRun: boolean): StoreOutcome {
+    if (plays.length === 0) return { imported: 0, skipped: 0, newAlbumIds: [] };
+    try {
+      return this.db.sqlite.transaction(() => this.storeBatch(plays, dryRun))();
+    } catch (error) {
+      if (!(error instanceof DryRunDone)) throw error;
+      // The ids the dry run created were rolled back with it.
+      this.catalog.forget();
+      return error.outcome;
+    }
+  }
+
+  /** Runs inside storeInSavepoint's savepoint. */
   private storeBatch(plays: readonly KeyedPlay[], dryRun: boolean): StoreOutcome {
-    // BEGIN IMMEDIATE: the batch reads before it writes, and a read transaction that must
-    // become a write one while another connection writes fails at once ("database is
-    // locked") instead of waiting; taking the write lock first waits with busy_timeout.
-    const batch = this.db.sqlite.transaction(() => {
-      const now = Math.floor(Date.now() / 1000);
-      const outcome: StoreOutcome = { imported: 0, skipped: 0, newAlbumIds: [] };
-      const { checkOtherSources, mixed, corrections } = this.checksNeeded(plays);
-      const rows: unknown[] = [];
-      const flush = (statement: Statement, count: number) => {
-        const { changes } = statement.run(rows.splice(0, count * LISTEN_COLUMNS));
-        outcome.imported += changes;
-        outcome.skipped += count - changes;
-      };
-      for (const play of plays) {
-        if (corrections && isCorrected(play, corrections)) {
-          outcome.skipped++;
-          continue;
-        }
-        const artistId = this.catalog.artistId(play.artist, play.artistKey, now);
-        if (this.samePlays.has(play.timestamp, artistId, play.titleKey) || (checkOtherSources && this.copies.absorbs(play))) {
-          outcome.skipped++;
-          continue;
-        }
-        this.samePlays.add(play.timestamp, artistId, play.titleKey);
-        const album = this.catalog.albumId(play, now);
-        if (album?.created) outcome.newAlbumIds.push(album.id);
-        const trackId = this.catalog.trackId(play, artistId, album?.id ?? null, now);
-        this.catalog.complete(play, artistId, album?.id ?? null, trackId, now);
-        rows.push(trackId, play.timestamp, play.source, play.loved ? 1 : 0, play.zone, play.playedSeconds, play.client, play.alreadyOn, now);
-        // Two sources in one batch: a play may be the copy of one stored just before it.
-        if (mixed) flush(this.sql.insertListen, 1);
-        else if (rows.length === ROWS_PER_INSERT * LISTEN_COLUMNS) flush(this.sql.insertListens, ROWS_PER_INSERT);
+    const now = Math.floor(Date.now() / 1000);
+    const outcome: StoreOutcome = { imported: 0, skipped: 0, newAlbumIds: [] };
+    const { checkOtherSources, mixed, corrections } = this.checksNeeded(plays);
+    const rows: unknown[] = [];
+    const flush = (statement: Statement, count: number) => {
+      const { changes } = statement.run(rows.splice(0, count * LISTEN_COLUMNS));
+      outcome.imported += changes;
+      outcome.skipped += count - changes;
+    };
+    for (const play of plays) {
+      if (corrections && isCorrected(play, corrections)) {
+        outcome.skipped++;
+        continue;
       }
-      while (rows.length) flush(this.sql.insertListen, 1);
-      if (dryRun) throw new DryRunDone({ ...outcome, newAlbumIds: [] });
-      return outcome;
-    });
-    return batch.immediate();
+      const artistId = this.catalog.artistId(play.artist, play.artistKey, now);
+      if (this.samePlays.has(play.timestamp, artistId, play.titleKey) || (checkOtherSources && this.copies.absorbs(play))) {
+        outcome.skipped++;
+        continue;
+      }
+      this.samePlays.add(play.timestamp, artistId, play.titleKey);
+      const album = this.catalog.albumId(play, now);
+      if (album?.created) outcome.newAlbumIds.push(album.id);
+      const trackId = this.catalog.trackId(play, artistId, album?.id ?? null, now);
+      this.catalog.complete(play, artistId, album?.id ?? null, trackId, now);
+      rows.push(trackId, play.timestamp, play.source, play.loved ? 1 : 0, play.zone, play.playedSeconds, play.client, play.alreadyOn, now);
+      // Two sources in one batch: a play may be the copy of one stored just before it.
+      if (mixed) flush(this.sql.insertListen, 1);
+      else if (rows.length === ROWS_PER_INSERT * LISTEN_COLUMNS) flush(this.sql.insertListens, ROWS_PER_INSERT);
+    }
+    while (rows.length) flush(this.sql.insertListen, 1);
+    if (dryRun) throw new DryRunDone({ ...outcome, newAlbumIds: [] });
+    return outcome;
   }
 
   /**

@@ -3,7 +3,7 @@ import { PlayKeyer } from '../listens/keyed-play.js';
 import type { AlbumEvents } from '../ports.js';
 import { nameKey } from '../names.js';
 import { parseMoment } from '../time/days.js';
-import { shownDateTime } from '../time/shown.js';
+import { listenTimes } from '../time/shown.js';
 import type { CorrectableListen, ListenCorrections } from './ports.js';
 
 /** A listen as `history rm|edit` print it (the journal's fields). */
@@ -95,8 +95,7 @@ function shown(listen: CorrectableListen, timeZone: string): CorrectedListen {
   return {
     id: listen.id,
     timestamp: listen.timestamp,
-    date: new Date(listen.timestamp * 1000).toISOString(),
-    localTime: shownDateTime(listen.timestamp * 1000, timeZone),
+    ...listenTimes(listen.timestamp, timeZone),
     artist: listen.artist,
     title: listen.title,
     album: listen.album,

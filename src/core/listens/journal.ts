@@ -3,7 +3,7 @@ import type { ListenSource } from '../model.js';
 import { nameKey } from '../names.js';
 import { isCrossSourceCopy, WIDEST_WINDOW_SECONDS } from './same-play.js';
 import { localDate, localDayRange, parseMoment } from '../time/days.js';
-import { shownDateTime } from '../time/shown.js';
+import { listenTimes } from '../time/shown.js';
 import { wallClock } from '../time/zone.js';
 import type { DuplicatePair, HistoryFilter, ListenJournal, ListenRow } from './ports.js';
 
@@ -46,7 +46,7 @@ export function historyPage(journal: ListenJournal, query: HistoryQuery, timeZon
     loved: query.loved,
   };
   const rows = journal.page(filter, pageSize, (page - 1) * pageSize);
-  const items = rows.map((row) => ({ ...row, date: new Date(row.timestamp * 1000).toISOString(), localTime: shownDateTime(row.timestamp * 1000, timeZone) }));
+  const items = rows.map((row) => ({ ...row, ...listenTimes(row.timestamp, timeZone) }));
   return { items, total: journal.count(filter), page, pageSize };
 }
 

@@ -15,6 +15,11 @@ export function shownDateTime(epochMs: number, timeZone: string): string {
   return `${pad(c.year, 4)}-${pad(c.month)}-${pad(c.day)} ${pad(c.hour)}:${pad(c.minute)}`;
 }
 
+/** A listen's time as the CLI contract shows it: `date` (ISO 8601, UTC) and `localTime` (the zone's clock). */
+export function listenTimes(timestamp: number, timeZone: string): { date: string; localTime: string } {
+  return { date: new Date(timestamp * 1000).toISOString(), localTime: shownDateTime(timestamp * 1000, timeZone) };
+}
+
 export function shownDate(epochMs: number, timeZone: string): string {
   return shownDateTime(epochMs, timeZone).slice(0, 10);
 }

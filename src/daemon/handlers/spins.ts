@@ -1,5 +1,5 @@
 import { recordSpin, type SpinDeps } from '../../core/spins/record-spin.js';
-import { shownDateTime } from '../../core/time/shown.js';
+import { listenTimes } from '../../core/time/shown.js';
 import type { SpinResult } from '../../rpc/methods/spins.js';
 import { bool, filledText, int, optional, text } from './params.js';
 import { handlerTable } from './typed.js';
@@ -33,8 +33,7 @@ export function spinsHandlers(deps: SpinsHandlerDeps) {
           listens: spin.listens.map((listen) => ({
             id: listen.id,
             timestamp: listen.timestamp,
-            date: new Date(listen.timestamp * 1000).toISOString(),
-            localTime: shownDateTime(listen.timestamp * 1000, timeZone),
+            ...listenTimes(listen.timestamp, timeZone),
             artist: listen.artist,
             title: listen.title,
             album: listen.album,

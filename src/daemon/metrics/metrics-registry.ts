@@ -31,14 +31,10 @@ class Series<L extends string> {
   }
 }
 
-/**
- * Only goes up (requests answered, polls made): counted in memory, so a daemon restart starts
- * it again at 0 — or, with `collect`, read at each scrape from a count kept elsewhere (job runs
- * in the database), which survives restarts.
- */
-export class Counter<L extends string = never> implements Family {
-  readonly type = 'counter';
-  private readonly series: Series<L>;
+/** A family of labelled series kept here, or read from elsewhere at each scrape through `collect`. */
+abstract class SeriesFamily<L extends string> implements Family {
+  abstract readonly type: MetricType;
+  protected readonly series: Series<L>;
   private readonly collect?: () => readonly Sample[];
   constructor(
     readonly name: string,
@@ -48,11 +44,6 @@ export class Counter<L extends string = never> implements Family {
   ) {
     this.series = new Series(labelNames);
     this.collect = collect;
-  }
-
-  inc(labels: Labels<L>, by = 1): void {
-    if (by < 0 || !Number.isFinite(by)) throw new Error(`counter ${this.name} can only go up`);
-    this.series.update(labels, (value) => value + by);
   }
 
   samples(): Sample[] {
@@ -60,27 +51,26 @@ export class Counter<L extends string = never> implements Family {
   }
 }
 
-/** A level (queue length, memory); set by its owner, or read when scraped through `collect`. */
-export class Gauge<L extends string = never> implements Family {
-  readonly type = 'gauge';
-  private readonly series: Series<L>;
-  private readonly collect?: () => readonly Sample[];
-  constructor(
-    readonly name: string,
-    readonly help: string,
-    labelNames: readonly L[],
-    collect?: () => readonly Sample[],
-  ) {
-    this.series = new Series(labelNames);
-    this.collect = collect;
+/**
+ * Only goes up (requests answered, polls made): counted in memory, so a daemon restart starts
+ * it again at 0 — or, with `collect`, read at each scrape from a count kept elsewhere (job runs
+ * in the database), which survives restarts.
+ */
+export class Counter<L extends string = never> extends SeriesFamily<L> {
+  readonly type = 'counter';
+
+  inc(labels: Labels<L>, by = 1): void {
+    if (by < 0 || !Number.isFinite(by)) throw new Error(`counter ${this.name} can only go up`);
+    this.series.update(labels, (value) => value + by);
   }
+}
+
+/** A level (queue length, memory); set by its owner, or read when scraped through `collect`. */
+export class Gauge<L extends string = never> extends SeriesFamily<L> {
+  readonly type = 'gauge';
 
   set(labels: Labels<L>, value: number): void {
     this.series.update(labels, () => value);
-  }
-
-  samples(): Sample[] {
-    return this.collect ? [...this.collect()] : this.series.samples();
   }
 }
 

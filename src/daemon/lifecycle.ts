@@ -21,6 +21,10 @@ interface Step {
  * libraries may install their own hooks that re-raise the signal once they are done
  * (conf → atomically → when-exit does, after the first `aime config set`), and a signal
  * that finds no listener kills the process by default, in the middle of the shutdown.
+ *
+ * SIGHUP (`systemctl kill -s HUP`, or the terminal of a daemon started by hand closing) stops
+ * nothing: there is nothing to reload — the configuration is read on every use and the logs
+ * go to stdout — so it is logged and the daemon goes on.
  */
 export class DaemonLifecycle {
   private readonly steps: Step[] = [];
@@ -41,6 +45,7 @@ export class DaemonLifecycle {
       request(signal);
     };
     for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
+    process.on('SIGHUP', () => this.log?.info({ signal: 'SIGHUP' }, 'SIGHUP: nothing to reload (the configuration is read on every use); still running'));
   }
 
   /** Where shutdown reports go, once the logger exists. */

@@ -2,7 +2,7 @@ import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli, useTestHomes } from '../support/daemon.js';
+import { eventually, runCli, useTestHomes } from '../support/daemon.js';
 
 const { home, daemon } = useTestHomes(afterEach);
 
@@ -27,6 +27,16 @@ describe('aime daemon', () => {
     expect(await running.stop()).toBe(0);
     expect(Date.now() - began).toBeLessThan(5000);
     expect(existsSync(running.socket)).toBe(false);
+  });
+
+  it('stays up on SIGHUP (the configuration is read live: nothing to reload) and still stops on SIGTERM', async () => {
+    const dir = home();
+    const running = await daemon(dir);
+    running.process.kill('SIGHUP');
+    await eventually(() => running.log().includes('SIGHUP: nothing to reload'));
+    expect((await runCli(dir, ['status', '--json'])).code).toBe(0);
+    expect(running.process.exitCode).toBeNull();
+    expect(await running.stop()).toBe(0);
   });
 
   it('refuses a second daemon on the same socket with a clear message', async () => {

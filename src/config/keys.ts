@@ -5,6 +5,7 @@
  */
 import { jobOverridesProblem } from './job-overrides.js';
 import { listenAddressProblem } from './listen-address.js';
+import { timeZoneProblem } from './time-zone.js';
 
 export type KeyType = 'string' | 'integer' | 'boolean' | 'string[]' | 'object';
 
@@ -62,7 +63,7 @@ export const CONFIG_KEYS = [
   { key: 'scheduler.outputDir', type: 'string', computedDefault: 'output folder', description: 'Where jobs write their files (default: $AIME_HOME/output)' },
   { key: 'scheduler.maxFilesPerType', type: 'integer', default: 5, minimum: 1, maximum: 1000, description: 'Files kept per job type (newest first)' },
   { key: 'scheduler.jobs', type: 'object', default: {} as Readonly<Record<string, JobOverride>>, check: jobOverridesProblem, description: 'Per-job overrides, e.g. {"markdown-export":{"cron":"0 7 * * *"}}' },
-  { key: 'timezone', type: 'string', computedDefault: 'system time zone', description: 'IANA time zone for timelines, heatmaps and schedules (default: the system zone)' },
+  { key: 'timezone', type: 'string', computedDefault: 'system time zone', check: timeZoneProblem, description: 'IANA time zone for timelines, heatmaps and schedules (default: the system zone)' },
   { key: 'socket.mode', type: 'string', default: '0600', pattern: '^0?[0-7]{3}$', description: 'Permissions of the daemon socket (0660 with socket.group to share)' },
   { key: 'socket.group', type: 'string', description: 'Group owning the socket when socket.mode is 0660' },
   { key: 'socket.maxConnections', type: 'integer', default: 256, minimum: 1, maximum: 10000, description: 'Clients the daemon serves at once; one more is told to try again later and closed (applies to new connections)' },

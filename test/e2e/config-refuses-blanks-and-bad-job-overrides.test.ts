@@ -64,6 +64,22 @@ describe('aime config set', () => {
     expect(stored(dir).scheduler?.jobs).toEqual(good);
   });
 
+  it('refuses a time zone the runtime does not know, with the daemon down and up, and AIME_TIMEZONE alike', async () => {
+    const dir = home();
+    // An override in the environment is read (and refused) by the process it is given to.
+    const fromEnvironment = await runCli(dir, ['config', 'get', 'timezone'], { env: { AIME_TIMEZONE: 'Europe/Parris' } });
+    expect([fromEnvironment.code, fromEnvironment.stderr]).toEqual([2, expect.stringContaining('AIME_TIMEZONE: timezone must be an IANA time zone')]);
+    for (const up of [false, true]) {
+      if (up) await daemon(dir);
+      for (const zone of ['Europe/Zürich', 'CET+1', 'Mars/Olympus_Mons']) {
+        const result = await runCli(dir, ['config', 'set', 'timezone', zone]);
+        expect([result.code, oneLine(result.stderr)], zone).toEqual([2, [expect.stringContaining(`"${zone}" is not one`)]]);
+      }
+      expect(stored(dir).timezone).toBeUndefined();
+    }
+    expect((await runCli(dir, ['config', 'set', 'timezone', 'Asia/Kolkata'])).code).toBe(0);
+  });
+
   it('refuses a config.json whose scheduler.jobs is wrong, at daemon start and in the CLI', async () => {
     const dir = home();
     writeFileSync(join(dir, 'config.json'), JSON.stringify({ scheduler: { jobs: { 'markdown-export': { cron: 42, enabled: 'yes' } } } }));

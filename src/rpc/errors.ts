@@ -1,4 +1,6 @@
-import { RpcErrorCode, type RpcErrorObject } from './protocol.js';
+import { RpcErrorCode, type ErrorKindName, type RpcErrorObject } from './protocol.js';
+
+export type { ErrorKindName } from './protocol.js';
 
 /**
  * The one map between AIME's error kinds (core/errors.ts names the same five) and JSON-RPC
@@ -11,9 +13,7 @@ export const ERROR_CODES = {
   auth: RpcErrorCode.AuthError,
   'retry-later': RpcErrorCode.RetryLater,
   unrecoverable: RpcErrorCode.Unrecoverable,
-} as const;
-
-export type ErrorKindName = keyof typeof ERROR_CODES;
+} as const satisfies Record<ErrorKindName, number>;
 
 /** The kind an error sent over the socket stands for: the kind it names, else the one of its code. */
 export function errorKindOf(error: RpcErrorObject): ErrorKindName | 'internal' {

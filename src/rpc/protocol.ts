@@ -1,5 +1,3 @@
-import type { ErrorKindName } from './errors.js';
-
 /** JSON-RPC 2.0 message shapes and the error codes AIME uses on its socket (errors.ts maps kinds to them). */
 export type RequestId = number | string;
 
@@ -21,6 +19,9 @@ export interface RpcErrorObject {
   readonly message: string;
   readonly data?: RpcErrorData;
 }
+
+/** AIME's error kinds (core/errors.ts names the same five); rpc/errors.ts maps each to its code. */
+export type ErrorKindName = 'user' | 'not-found' | 'auth' | 'retry-later' | 'unrecoverable';
 
 export interface RpcErrorData {
   /** The AIME error kind behind the failure (core/errors.ts). */

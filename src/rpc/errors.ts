@@ -1,7 +1,5 @@
 import { RpcErrorCode, type ErrorKindName, type RpcErrorObject } from './protocol.js';
 
-export type { ErrorKindName } from './protocol.js';
-
 /**
  * The one map between AIME's error kinds (core/errors.ts names the same five) and JSON-RPC
  * error codes, read by the daemon to answer and by the CLI to rebuild the error it was sent.
